@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { METRIC_KEYS, type MetricKey } from "@grokscope/spec";
+import type { Db } from "../client.ts";
+import { RUN_CHANNEL } from "./notify.ts";
+
+export interface EvaluationRecord {
+  seed: number;
+  step: number;
+  metrics: Partial<Record<MetricKey, number>>;
+}
+
+export interface EventRecord {
+  seed: number;
+  kind: string;
+  step: number;
+  value?: number | null;
+}
+
+export interface ProgressReport {
+  runId: string;
+  workerId: string;
+  stepsDone: number;
+  msPerStep?: number | null;
+  evaluations: EvaluationRecord[];
+  events: EventRecord[];
+}
+
+export type ProgressOutcome = { owned: true; cancelRequested: boolean } | { owned: false };
+
+const column = (key: MetricKey) => sql.identifier(key);
+/** Binds a JS array as ONE array parameter (a bare array in `sql` would expand to a list). */
+const array = (values: unknown[]) => sql.param(values);
+
+/**
+ * Writes one batch of a worker's output in one transaction: metric points (one multi-row
+ * `unnest` insert, ~5× faster than Drizzle's row batches), events, progress and heartbeat, then
+ * NOTIFY. A batch for a run the worker no longer owns (it was failed as stale, or reassigned)
+ * writes nothing. Retrying a batch is harmless: existing (run, seed, step) rows are kept.
+ */
+export async function recordProgress(db: Db, report: ProgressReport): Promise<ProgressOutcome> {
+  return db.transaction(async (tx) => {
+    const owner = await tx.execute<{ cancel_requested: boolean }>(sql`
+      UPDATE runs SET steps_done = GREATEST(steps_done, ${report.stepsDone}::int),
+                      ms_per_step = coalesce(${report.msPerStep ?? null}::real, ms_per_step),
+                      heartbeat_at = now()
+      WHERE id = ${report.runId} AND worker_id = ${report.workerId} AND status = 'running'
+      RETURNING cancel_requested`);
+    const row = owner.rows[0];
+    if (!row) return { owned: false } as const;
+
+    if (report.evaluations.length > 0) {
+      const seeds = report.evaluations.map((e) => e.seed);
+      const steps = report.evaluations.map((e) => e.step);
+      const columns = sql.join(METRIC_KEYS.map(column), sql`, `);
+      const arrays = sql.join(
+        METRIC_KEYS.map((key) => sql`${array(report.evaluations.map((e) => e.metrics[key] ?? null))}::real[]`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        INSERT INTO metric_points (run_id, seed, step, ${columns})
+        SELECT ${report.runId}::uuid, u.* FROM unnest(${array(seeds)}::smallint[], ${array(steps)}::int[], ${arrays}) AS u
+        ON CONFLICT (run_id, seed, step) DO NOTHING`);
+    }
+    if (report.events.length > 0) {
+      await tx.execute(sql`
+        INSERT INTO run_events (run_id, seed, kind, step, value)
+        SELECT ${report.runId}::uuid, u.* FROM unnest(
+          ${array(report.events.map((e) => e.seed))}::smallint[], ${array(report.events.map((e) => e.kind))}::text[],
+          ${array(report.events.map((e) => e.step))}::int[], ${array(report.events.map((e) => e.value ?? null))}::real[]) AS u
+        ON CONFLICT (run_id, seed, kind) DO NOTHING`);
+    }
+    await tx.execute(sql`SELECT pg_notify(${RUN_CHANNEL}, ${report.runId})`);
+    return { owned: true, cancelRequested: row.cancel_requested };
+  });
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { parseRunConfig, type RunConfig } from "@grokscope/spec";
+import { createTestDatabase } from "../testing/index.ts";
+import { claimNextRun, createRun, failStaleRuns, finishRun, getRun, listRuns, requestCancel } from "./runs.ts";
+import { recordProgress } from "./progress.ts";
+import { sql } from "drizzle-orm";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  t = await createTestDatabase(inject("pgAdminUrl"));
+});
+afterAll(async () => t?.drop());
+
+const config = (over: object = {}): RunConfig => {
+  const r = parseRunConfig({ p: 13, steps: 100, ...over });
+  if (!r.ok) throw new Error("bad test config");
+  return r.config;
+};
+
+describe("runs as a queue", () => {
+  it("creates queued runs and pages them newest first without repeats", async () => {
+    for (let i = 0; i < 5; i++) await createRun(t.db, { name: `page-${i}`, config: config() });
+    const first = await listRuns(t.db, { first: 3 });
+    expect(first.rows).toHaveLength(3);
+    expect(first.hasNextPage).toBe(true);
+    const last = first.rows.at(-1)!;
+    const second = await listRuns(t.db, { first: 3, after: { createdAt: last.createdAt, id: last.id } });
+    const ids = [...first.rows, ...second.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(first.totalCount).toBeGreaterThanOrEqual(5);
+  });
+
+  it("returns the first run for a retried idempotency key", async () => {
+    const a = await createRun(t.db, { name: "idem", config: config(), idempotencyKey: "key-1" });
+    const b = await createRun(t.db, { name: "idem again", config: config(), idempotencyKey: "key-1" });
+    expect(a.created).toBe(true);
+    expect(b.created).toBe(false);
+    expect(b.run.id).toBe(a.run.id);
+  });
+
+  it("never hands one run to two concurrent claimers", async () => {
+    await t.db.execute(sql`UPDATE runs SET status = 'cancelled' WHERE status = 'queued'`);
+    for (let i = 0; i < 6; i++) await createRun(t.db, { name: `claim-${i}`, config: config() });
+    const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => claimNextRun(t.db, `w${i}`)));
+    const claimed = claims.filter((c) => c !== undefined).map((c) => c!.id);
+    expect(claimed).toHaveLength(6);
+    expect(new Set(claimed).size).toBe(6);
+  });
+
+  it("cancels a queued run at once and flags a running one for its worker", async () => {
+    const { run: queued } = await createRun(t.db, { name: "cancel-q", config: config() });
+    expect((await requestCancel(t.db, queued.id)).outcome).toBe("cancelled");
+    expect((await getRun(t.db, queued.id))?.status).toBe("cancelled");
+
+    const { run } = await createRun(t.db, { name: "cancel-r", config: config() });
+    await t.db.execute(sql`UPDATE runs SET status = 'cancelled' WHERE status = 'queued' AND id <> ${run.id}`);
+    const claimed = await claimNextRun(t.db, "worker-c");
+    expect(claimed?.id).toBe(run.id);
+    expect((await requestCancel(t.db, run.id)).outcome).toBe("requested");
+    const outcome = await recordProgress(t.db, { runId: run.id, workerId: "worker-c", stepsDone: 10, evaluations: [], events: [] });
+    expect(outcome).toEqual({ owned: true, cancelRequested: true });
+    expect(await finishRun(t.db, run.id, "worker-c", { status: "cancelled" })).toBe(true);
+    expect((await requestCancel(t.db, run.id)).outcome).toBe("finished");
+    expect((await requestCancel(t.db, "00000000-0000-0000-0000-000000000000")).outcome).toBe("not-found");
+  });
+
+  it("fails runs whose worker stopped heart-beating and then ignores that worker", async () => {
+    const { run } = await createRun(t.db, { name: "stale", config: config() });
+    await t.db.execute(sql`UPDATE runs SET status = 'cancelled' WHERE status = 'queued' AND id <> ${run.id}`);
+    await claimNextRun(t.db, "worker-dead");
+    await recordProgress(t.db, {
+      runId: run.id, workerId: "worker-dead", stepsDone: 20, events: [],
+      evaluations: [{ seed: 0, step: 10, metrics: { train_acc: 0.5 } }],
+    });
+    await t.db.execute(sql`UPDATE runs SET heartbeat_at = now() - interval '2 minutes' WHERE id = ${run.id}`);
+    expect(await failStaleRuns(t.db, 30)).toContain(run.id);
+    const failed = await getRun(t.db, run.id);
+    expect(failed?.status).toBe("failed");
+    expect(failed?.error).toMatch(/worker-dead stopped reporting/);
+    const late = await recordProgress(t.db, { runId: run.id, workerId: "worker-dead", stepsDone: 30, events: [], evaluations: [] });
+    expect(late.owned).toBe(false);
+    const points = await t.db.execute(sql`SELECT count(*)::int AS n FROM metric_points WHERE run_id = ${run.id}`);
+    expect(points.rows[0]).toEqual({ n: 1 });
+  });
+});

@@ -1,0 +1,145 @@
+import { and, count, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { RunConfig, RunStatus } from "@grokscope/spec";
+import type { Db } from "../client.ts";
+import { runs, type RunRow } from "../schema/runs.ts";
+import { notifyRunChanged } from "./notify.ts";
+
+export type { RunRow };
+
+export async function getRun(db: Db, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(runs).where(eq(runs.id, id));
+  return row;
+}
+
+/**
+ * Inserts a queued run. With an idempotency key, a retry returns the run the first request made
+ * (the unique index arbitrates concurrent retries) and `created` is false.
+ */
+export async function createRun(
+  db: Db,
+  input: { name: string; config: RunConfig; idempotencyKey?: string | null },
+): Promise<{ run: RunRow; created: boolean }> {
+  const [inserted] = await db
+    .insert(runs)
+    .values({ name: input.name, config: input.config, stepsTotal: input.config.steps, idempotencyKey: input.idempotencyKey ?? null })
+    .onConflictDoNothing({ target: runs.idempotencyKey })
+    .returning();
+  if (inserted) {
+    await notifyRunChanged(db, inserted.id);
+    return { run: inserted, created: true };
+  }
+  const [existing] = await db.select().from(runs).where(eq(runs.idempotencyKey, input.idempotencyKey!));
+  if (!existing) throw new Error("idempotent createRun found neither a new nor an existing run");
+  return { run: existing, created: false };
+}
+
+export interface RunsPage {
+  rows: RunRow[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Newest first; the cursor is the last row's (createdAt, id), so pages never skip or repeat. */
+export async function listRuns(db: Db, options: { first: number; after?: { createdAt: Date; id: string } }): Promise<RunsPage> {
+  const after = options.after;
+  const where = after
+    ? or(lt(runs.createdAt, after.createdAt), and(eq(runs.createdAt, after.createdAt), lt(runs.id, after.id)))
+    : undefined;
+  const rows = await db
+    .select()
+    .from(runs)
+    .where(where)
+    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .limit(options.first + 1);
+  const [total] = await db.select({ n: count() }).from(runs);
+  return { rows: rows.slice(0, options.first), hasNextPage: rows.length > options.first, totalCount: Number(total?.n ?? 0) };
+}
+
+export type CancelOutcome = { outcome: "cancelled" | "requested"; run: RunRow } | { outcome: "not-found" } | { outcome: "finished"; run: RunRow };
+
+/** A queued run is cancelled at once; a running one is flagged for its worker to stop at its next report. */
+export async function requestCancel(db: Db, id: string): Promise<CancelOutcome> {
+  const [queued] = await db
+    .update(runs)
+    .set({ status: "cancelled", finishedAt: sql`now()`, cancelRequested: true })
+    .where(and(eq(runs.id, id), eq(runs.status, "queued")))
+    .returning();
+  if (queued) {
+    await notifyRunChanged(db, id);
+    return { outcome: "cancelled", run: queued };
+  }
+  const [running] = await db
+    .update(runs)
+    .set({ cancelRequested: true })
+    .where(and(eq(runs.id, id), eq(runs.status, "running")))
+    .returning();
+  if (running) {
+    await notifyRunChanged(db, id);
+    return { outcome: "requested", run: running };
+  }
+  const run = await getRun(db, id);
+  return run ? { outcome: "finished", run } : { outcome: "not-found" };
+}
+
+/**
+ * Claims the oldest queued run for `workerId`. SKIP LOCKED lets many workers on many machines
+ * claim concurrently without ever handing one run to two of them.
+ */
+export async function claimNextRun(db: Db, workerId: string): Promise<RunRow | undefined> {
+  const result = await db.execute<{ id: string }>(sql`
+    UPDATE runs SET status = 'running', worker_id = ${workerId}, started_at = now(), heartbeat_at = now(),
+                    attempts = attempts + 1, error = NULL
+    WHERE id = (SELECT id FROM runs WHERE status = 'queued' ORDER BY created_at, id FOR UPDATE SKIP LOCKED LIMIT 1)
+    RETURNING id`);
+  const id = result.rows[0]?.id;
+  if (!id) return undefined;
+  await notifyRunChanged(db, id);
+  return getRun(db, id);
+}
+
+/** Records which tfjs backend a claimed run actually trains on. */
+export async function setRunBackend(db: Db, id: string, workerId: string, backend: string) {
+  await db
+    .update(runs)
+    .set({ backend })
+    .where(and(eq(runs.id, id), eq(runs.workerId, workerId)));
+}
+
+export interface RunSummaryValues {
+  tMem?: number | null;
+  tGrok?: number | null;
+  logitScaleAtGrok?: number | null;
+  finalTrainAcc?: number | null;
+  finalTestAcc?: number | null;
+}
+
+/** Moves a run the worker owns to a terminal status; returns false when it no longer owns it. */
+export async function finishRun(
+  db: Db,
+  id: string,
+  workerId: string,
+  outcome: { status: Extract<RunStatus, "succeeded" | "failed" | "cancelled">; error?: string; summary?: RunSummaryValues },
+): Promise<boolean> {
+  const [row] = await db
+    .update(runs)
+    .set({ status: outcome.status, error: outcome.error ?? null, finishedAt: sql`now()`, heartbeatAt: sql`now()`, ...outcome.summary })
+    .where(and(eq(runs.id, id), eq(runs.workerId, workerId), eq(runs.status, "running")))
+    .returning({ id: runs.id });
+  if (row) await notifyRunChanged(db, id);
+  return Boolean(row);
+}
+
+/**
+ * Fails runs whose worker stopped heart-beating (killed, machine gone). Metrics already written
+ * stay; the reason names the worker so the team knows what happened.
+ */
+export async function failStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    UPDATE runs SET status = 'failed', finished_at = now(),
+      error = 'worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int || ' s); metrics written before that are kept'
+    WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
+    RETURNING id`);
+  const ids = result.rows.map((r) => r.id);
+  for (const id of ids) await notifyRunChanged(db, id);
+  return ids;
+}

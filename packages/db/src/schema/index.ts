@@ -1,0 +1,3 @@
+export * from "./runs.ts";
+export * from "./metrics.ts";
+export * from "./events.ts";

@@ -1,0 +1,25 @@
+import { integer, pgTable, primaryKey, real, smallint, uuid } from "drizzle-orm/pg-core";
+import { runs } from "./runs.ts";
+
+/**
+ * One row per (run, seed, evaluation step), one float32 column per metric key. A wide row keeps
+ * storage near 8 bytes per value (vs ~60 for a row per value), and the primary key makes a
+ * retried batch a no-op instead of a duplicate point. New metrics are new nullable columns.
+ */
+export const metricPoints = pgTable(
+  "metric_points",
+  {
+    runId: uuid()
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    seed: smallint().notNull(),
+    step: integer().notNull(),
+    trainLoss: real(),
+    testLoss: real(),
+    trainAcc: real(),
+    testAcc: real(),
+    weightNorm: real(),
+    logitScale: real(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.seed, t.step] })],
+);

@@ -1,0 +1,4 @@
+export * from "./primes.ts";
+export * from "./run-config.ts";
+export * from "./metric-keys.ts";
+export * from "./run-status.ts";
