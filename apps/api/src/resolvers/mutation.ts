@@ -1,0 +1,45 @@
+import { createRun, requestCancel } from "@grokscope/db";
+import { parseRunConfig, type RunConfig } from "@grokscope/spec";
+import type { ApiContext } from "../context.ts";
+import { badUserInput, conflict, notFound } from "../errors.ts";
+import { findRun } from "./query.ts";
+
+interface CreateRunArgs {
+  input: { name?: string | null; clientMutationId?: string | null; config: Record<string, unknown> };
+}
+
+/** GraphQL enums are SCREAMING_CASE; the spec's values are lower case. Nulls mean "default". */
+function configFromGraphQL(input: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null || value === undefined) continue;
+    out[key] = key === "op" || key === "loss" ? String(value).toLowerCase() : value;
+  }
+  return out;
+}
+
+export const defaultRunName = (c: RunConfig) =>
+  `${c.op} p=${c.p} ${c.loss} τ=${c.temperature} λ=${c.weightDecay} seed ${c.seed}`;
+
+export const mutationResolvers = {
+  createRun: async (_: unknown, { input }: CreateRunArgs, { db }: ApiContext) => {
+    const parsed = parseRunConfig(configFromGraphQL(input.config));
+    if (!parsed.ok) {
+      const [first] = parsed.issues;
+      throw badUserInput(first!.field, parsed.issues.map((i) => `${i.field}: ${i.message}`).join("; "));
+    }
+    const name = input.name?.trim() || defaultRunName(parsed.config);
+    if (name.length > 200) throw badUserInput("name", "must be at most 200 characters");
+    const key = input.clientMutationId ?? null;
+    if (key !== null && (key.length < 1 || key.length > 200)) throw badUserInput("clientMutationId", "must be 1–200 characters");
+    const { run } = await createRun(db, { name, config: parsed.config, idempotencyKey: key });
+    return run;
+  },
+  cancelRun: async (_: unknown, { id }: { id: string }, { db }: ApiContext) => {
+    if (!(await findRun(db, id))) throw notFound(`run ${id}`);
+    const result = await requestCancel(db, id);
+    if (result.outcome === "not-found") throw notFound(`run ${id}`);
+    if (result.outcome === "finished") throw conflict(`run ${id} already ${result.run.status}`);
+    return result.run;
+  },
+};

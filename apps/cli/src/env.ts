@@ -1,0 +1,26 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** Repository root: apps/cli/src → ../../.. */
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  GROKSCOPE_HOST: z.string().default("127.0.0.1"),
+  GROKSCOPE_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  GROKSCOPE_API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  GROKSCOPE_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".grokscope")),
+  GROKSCOPE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+});
+
+export type CliEnv = z.infer<typeof envSchema>;
+
+/** The only place the CLI reads process.env (DESIGN.md §7). */
+export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}
