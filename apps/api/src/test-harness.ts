@@ -18,7 +18,7 @@ export async function startTestApi(): Promise<TestApi> {
     db,
     gql: async (query, variables) => {
       const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as any };
     },
     close: async () => {
       await api.close();

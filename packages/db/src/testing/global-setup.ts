@@ -4,11 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../embedded.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
-}
+import "./provided-context.ts";
 
 /**
  * One PostgreSQL server per test run: the team's server when DATABASE_URL is set (CI runs the

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, type DbHandle } from "../client.ts";
 import { runMigrations } from "../migrate.ts";
+import "./provided-context.ts";
 
 /**
  * A fresh, migrated database on the test run's PostgreSQL server (see global-setup.ts), so test
