@@ -47,6 +47,18 @@ describe("createRun", () => {
     expect(await runCount()).toBe(before);
   });
 
+  it("lists every invalid field once, without repeating field names", async () => {
+    const { body } = await t.gql(CREATE, { input: { config: { p: 100, lr: -1 } } });
+    const error = body.errors?.[0];
+    expect(error?.message).toBe("p must be prime; lr must be positive");
+    expect(error?.extensions.issues.map((i: { field: string }) => i.field)).toEqual(["p", "lr"]);
+  });
+
+  it("names the config field whatever the client calls its variable", async () => {
+    const { body } = await t.gql(`mutation($i: CreateRunInput!) { createRun(input: $i) { id } }`, { i: { config: { p: "x" } } });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "p" });
+  });
+
   it("returns the first run when a request is retried with the same clientMutationId", async () => {
     const input = { config: { p: 13 }, clientMutationId: "retry-me" };
     const a = await t.gql(CREATE, { input });

@@ -5,10 +5,14 @@ import { Kind, parse, visit, type GraphQLError, type GraphQLFormattedError } fro
 // and the field's name, exactly as for values our own zod schema rejects.
 const VALUE_ERROR = /cannot represent|is not defined by type|of required type|Expected value of type|got invalid value|Expected type/;
 
-/** Strips the wrapper arguments so the field reads like a config key ("p", not "input.config.p"). */
+/**
+ * Strips the wrapper (variable or argument name, then `config`) so the field reads like a config
+ * key: "p", not "input.config.p" or "$vars.config.p".
+ */
 const configField = (segments: string[]) => {
-  const rest = segments[0] === "input" ? segments.slice(1) : segments;
-  return (rest[0] === "config" ? rest.slice(1) : rest).join(".") || segments.join(".");
+  const config = segments.indexOf("config");
+  const rest = config >= 0 ? segments.slice(config + 1) : segments.slice(1);
+  return rest.join(".") || segments.join(".");
 };
 
 /** Path of argument / object-field names enclosing a character offset of a document. */

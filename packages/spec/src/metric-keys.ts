@@ -12,3 +12,7 @@ export type MetricKey = (typeof METRIC_KEYS)[number];
 /** Accuracy thresholds for events (SCIENCE.md §6). */
 export const MEMORISED_TRAIN_ACC = 0.99;
 export const GROKKED_TEST_ACC = 0.9;
+
+/** Event kinds stored per seed (SCIENCE.md §6). */
+export const EVENT_KINDS = ["t_mem", "t_grok", "test_acc_50", "test_acc_95"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];

@@ -25,8 +25,10 @@ export const mutationResolvers = {
   createRun: async (_: unknown, { input }: CreateRunArgs, { db }: ApiContext) => {
     const parsed = parseRunConfig(configFromGraphQL(input.config));
     if (!parsed.ok) {
+      // One error for the mutation; every problem is listed in extensions.issues for forms.
       const [first] = parsed.issues;
-      throw badUserInput(first!.field, parsed.issues.map((i) => `${i.field}: ${i.message}`).join("; "));
+      const message = parsed.issues.map((i) => (i.message.startsWith(i.field) ? i.message : `${i.field}: ${i.message}`)).join("; ");
+      throw badUserInput(first!.field, message, parsed.issues);
     }
     const name = input.name?.trim() || defaultRunName(parsed.config);
     if (name.length > 200) throw badUserInput("name", "must be at most 200 characters");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { sql } from "drizzle-orm";
 import { parseRunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
-import { claimNextRun, createRun } from "./runs.ts";
+import { claimNextRun, createRun, getRun } from "./runs.ts";
 import { recordProgress, type EvaluationRecord } from "./progress.ts";
 import { listEvents, readSeries } from "./series.ts";
 
@@ -52,6 +52,13 @@ describe("metric series", () => {
     const steps = loss!.points.map((p) => p.step);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(steps.at(-1)).toBe(9990);
+  });
+
+  it("keeps the run's summary current as batches arrive", async () => {
+    const run = await getRun(t.db, runId);
+    expect(run).toMatchObject({ tMem: 200, tGrok: 9000, stepsDone: 9990 });
+    expect(run?.finalTestAcc).toBeCloseTo(0.999);
+    expect(run?.logitScaleAtGrok).toBeCloseTo(12.5);
   });
 
   it("lists events in step order", async () => {
