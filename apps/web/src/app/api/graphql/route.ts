@@ -1,0 +1,28 @@
+import { readEnv } from "../../../env.ts";
+
+// Always proxied at request time: the API URL comes from the environment of `next start`.
+export const dynamic = "force-dynamic";
+
+/** The browser's only door to the GraphQL API: forwards the POST body, returns status and body. */
+export async function POST(request: Request): Promise<Response> {
+  const target = `${readEnv().apiUrl}/graphql`;
+  const body = await request.text();
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      body,
+      cache: "no-store",
+    });
+  } catch {
+    return Response.json(
+      { errors: [{ message: `The GraphQL API is unreachable at ${target}`, extensions: { code: "API_UNREACHABLE" } }] },
+      { status: 502 },
+    );
+  }
+  return new Response(await upstream.text(), {
+    status: upstream.status,
+    headers: { "content-type": upstream.headers.get("content-type") ?? "application/json", "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { RunsTable } from "../components/runs-table.tsx";
+
+export default function RunsPage() {
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Runs</h1>
+          <p className="muted">Every training run in the registry, newest first. Refreshes every 2 seconds.</p>
+        </div>
+        <Link href="/runs/new" className="button button-primary">
+          New run
+        </Link>
+      </div>
+      <RunsTable />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RunView } from "../../../components/run-view.tsx";
+
+export const metadata: Metadata = { title: "Run" };
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <>
+      <p className="crumbs">
+        <Link href="/">← All runs</Link>
+      </p>
+      <RunView id={id} />
+    </>
+  );
+}

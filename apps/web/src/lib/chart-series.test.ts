@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { lastStep, lineValues, markersInDomain, summaryMarkers, toChartLines } from "./chart-series.ts";
+import type { MetricSeries } from "./types.ts";
+
+const pt = (step: number, value: number, min = value, max = value) => ({ step, value, min, max });
+
+const series: MetricSeries[] = [
+  { key: "test_loss", seed: 0, points: [pt(0, 4.6), pt(10, 0), pt(20, NaN), pt(30, 0.5, 0.2, 0.9)] },
+  { key: "train_loss", seed: 0, points: [pt(0, 4.5), pt(10, 1e-4, -1, 2)] },
+  { key: "test_loss", seed: 1, points: [pt(0, 99)] },
+];
+
+describe("toChartLines", () => {
+  it("returns one line per requested key, in order, labelled and coloured", () => {
+    const lines = toChartLines(series, ["train_loss", "test_loss"], "linear");
+    expect(lines.map((l) => l.key)).toEqual(["train_loss", "test_loss"]);
+    expect(lines.map((l) => l.label)).toEqual(["train", "test"]);
+    expect(lines[0]!.color).not.toBe(lines[1]!.color);
+  });
+
+  it("drops non-finite points, keeps zero on a linear scale, takes the first seed", () => {
+    const [test] = toChartLines(series, ["test_loss"], "linear");
+    expect(test!.points.map((p) => p.x)).toEqual([0, 10, 30]);
+    expect(test!.points[2]).toEqual({ x: 30, y: 0.5, y0: 0.2, y1: 0.9 });
+  });
+
+  it("drops values that a log axis cannot draw and clamps bucket extremes", () => {
+    const [train, test] = toChartLines(series, ["train_loss", "test_loss"], "log");
+    expect(test!.points.map((p) => p.x)).toEqual([0, 30]);
+    expect(train!.points[1]).toEqual({ x: 10, y: 1e-4, y0: 1e-4, y1: 2 });
+  });
+
+  it("gives an empty line for a key without data and ignores out-of-order steps", () => {
+    const lines = toChartLines([{ key: "test_acc", seed: 0, points: [pt(5, 0.1), pt(5, 0.2), pt(3, 0.3)] }], ["test_acc", "train_acc"], "linear");
+    expect(lines[0]!.points).toHaveLength(1);
+    expect(lines[1]!.points).toEqual([]);
+  });
+});
+
+describe("lineValues / lastStep", () => {
+  it("collects values with bucket extremes and finds the last step", () => {
+    const lines = toChartLines(series, ["train_loss", "test_loss"], "linear");
+    expect(Math.min(...lineValues(lines))).toBe(-1);
+    expect(Math.max(...lineValues(lines))).toBe(4.6);
+    expect(lastStep(lines)).toBe(30);
+    expect(lastStep([])).toBeUndefined();
+  });
+});
+
+describe("summaryMarkers", () => {
+  it("marks only the events that happened", () => {
+    expect(summaryMarkers({ tMem: 120, tGrok: null })).toEqual([{ id: "t_mem", label: "T_mem", step: 120 }]);
+    expect(summaryMarkers({ tMem: 120, tGrok: 4000 }).map((m) => m.step)).toEqual([120, 4000]);
+    expect(summaryMarkers(null)).toEqual([]);
+  });
+  it("keeps markers inside the x domain", () => {
+    const markers = summaryMarkers({ tMem: 50, tGrok: 500 });
+    expect(markersInDomain(markers, [0, 100]).map((m) => m.id)).toEqual(["t_mem"]);
+  });
+});

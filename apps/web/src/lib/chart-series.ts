@@ -1,0 +1,105 @@
+import type { MetricSeries, RunSummary } from "./types.ts";
+
+/** Metric keys the run page charts (SCIENCE.md §5 names, as written by the trainer). */
+export const CHART_METRIC_KEYS = ["train_acc", "test_acc", "train_loss", "test_loss", "weight_norm", "logit_scale"] as const;
+export type ChartMetricKey = (typeof CHART_METRIC_KEYS)[number];
+export type YScaleKind = "linear" | "log";
+
+export interface ChartSpec {
+  id: "accuracy" | "loss" | "weight-norm" | "logit-scale";
+  title: string;
+  keys: readonly ChartMetricKey[];
+  yScale: YScaleKind;
+  /** Fixed y domain (accuracy lives in [0, 1]); otherwise computed from the data. */
+  yDomain?: readonly [number, number];
+  yFormat: "percent" | "number";
+}
+
+export const RUN_CHARTS: readonly ChartSpec[] = [
+  { id: "accuracy", title: "Accuracy", keys: ["train_acc", "test_acc"], yScale: "linear", yDomain: [0, 1], yFormat: "percent" },
+  { id: "loss", title: "Loss (log scale)", keys: ["train_loss", "test_loss"], yScale: "log", yFormat: "number" },
+  { id: "weight-norm", title: "Weight norm", keys: ["weight_norm"], yScale: "linear", yFormat: "number" },
+  { id: "logit-scale", title: "Logit scale", keys: ["logit_scale"], yScale: "linear", yFormat: "number" },
+];
+
+export const SERIES_LABELS: Record<ChartMetricKey, string> = {
+  train_acc: "train",
+  test_acc: "test",
+  train_loss: "train",
+  test_loss: "test",
+  weight_norm: "‖W‖",
+  logit_scale: "logit scale",
+};
+
+/** Train series take the first palette colour, test series the second (CSS variables in globals.css). */
+export const seriesColor = (key: string): string => (key.startsWith("test") ? "var(--series-2)" : "var(--series-1)");
+
+export interface ChartPoint {
+  x: number;
+  y: number;
+  /** Bucket minimum and maximum (equal to y for raw points). */
+  y0: number;
+  y1: number;
+}
+
+export interface ChartLine {
+  key: string;
+  label: string;
+  color: string;
+  points: ChartPoint[];
+}
+
+/**
+ * Turns the API's series into drawable lines, one per requested key in the requested order.
+ * Points that cannot be drawn on the scale (non-finite, or ≤ 0 on a log axis) are dropped;
+ * bucket min/max are clamped into drawable values. Several seeds of one key: the first wins.
+ */
+export function toChartLines(series: readonly MetricSeries[], keys: readonly string[], scale: YScaleKind): ChartLine[] {
+  const drawable = (v: number) => Number.isFinite(v) && (scale === "linear" || v > 0);
+  return keys.map((key) => {
+    const found = series.find((s) => s.key === key);
+    const points: ChartPoint[] = [];
+    let lastStep = -Infinity;
+    for (const p of found?.points ?? []) {
+      if (!Number.isFinite(p.step) || !drawable(p.value) || p.step <= lastStep) continue;
+      lastStep = p.step;
+      const y0 = drawable(p.min) ? Math.min(p.min, p.value) : p.value;
+      const y1 = drawable(p.max) ? Math.max(p.max, p.value) : p.value;
+      points.push({ x: p.step, y: p.value, y0, y1 });
+    }
+    return { key, label: SERIES_LABELS[key as ChartMetricKey] ?? key, color: seriesColor(key), points };
+  });
+}
+
+/** All y values (including bucket extremes) of some lines, for domain computation. */
+export function lineValues(lines: readonly ChartLine[]): number[] {
+  return lines.flatMap((l) => l.points.flatMap((p) => [p.y, p.y0, p.y1]));
+}
+
+/** Last step drawn by any line. */
+export function lastStep(lines: readonly ChartLine[]): number | undefined {
+  let last: number | undefined;
+  for (const line of lines) {
+    const p = line.points.at(-1);
+    if (p && (last === undefined || p.x > last)) last = p.x;
+  }
+  return last;
+}
+
+export interface StepMarker {
+  id: "t_mem" | "t_grok";
+  label: string;
+  step: number;
+}
+
+/** Vertical markers for T_mem and T_grok, only when known (null means not reached: censored). */
+export function summaryMarkers(summary: Pick<RunSummary, "tMem" | "tGrok"> | null | undefined): StepMarker[] {
+  const markers: StepMarker[] = [];
+  if (summary?.tMem != null && Number.isFinite(summary.tMem)) markers.push({ id: "t_mem", label: "T_mem", step: summary.tMem });
+  if (summary?.tGrok != null && Number.isFinite(summary.tGrok)) markers.push({ id: "t_grok", label: "T_grok", step: summary.tGrok });
+  return markers;
+}
+
+/** Markers that fall inside the x domain (a marker off the chart would draw outside the plot). */
+export const markersInDomain = (markers: readonly StepMarker[], domain: readonly [number, number]) =>
+  markers.filter((m) => m.step >= domain[0] && m.step <= domain[1]);

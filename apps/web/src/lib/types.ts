@@ -1,0 +1,85 @@
+/** TypeScript mirrors of the parts of apps/api/schema.graphql that the dashboard selects. */
+export type RunStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
+export type Op = "ADD" | "SUB" | "MUL" | "DIV";
+export type Loss = "CE" | "MSE";
+
+export interface RunConfig {
+  p: number;
+  op: Op;
+  trainFraction: number;
+  lr: number;
+  weightDecay: number;
+  temperature: number;
+  loss: Loss;
+  steps: number;
+  evalEvery: number;
+  seed: number;
+  model: string;
+  backend: string;
+}
+
+export interface RunProgress {
+  stepsDone: number;
+  stepsTotal: number;
+  fraction: number;
+  msPerStep: number | null;
+  etaSeconds: number | null;
+}
+
+export interface RunSummary {
+  tMem: number | null;
+  tGrok: number | null;
+  delay: number | null;
+  logitScaleAtGrok: number | null;
+  finalTrainAcc: number | null;
+  finalTestAcc: number | null;
+}
+
+export interface MetricPoint {
+  step: number;
+  value: number;
+  min: number;
+  max: number;
+}
+
+export interface MetricSeries {
+  key: string;
+  seed: number;
+  points: MetricPoint[];
+}
+
+/** A row of the runs table. */
+export interface RunListItem {
+  id: string;
+  name: string;
+  status: RunStatus;
+  createdAt: string;
+  config: Pick<RunConfig, "p" | "temperature" | "loss">;
+  progress: Pick<RunProgress, "stepsDone" | "stepsTotal">;
+  summary: Pick<RunSummary, "finalTestAcc">;
+}
+
+/** Everything the run page shows. */
+export interface RunDetail {
+  id: string;
+  name: string;
+  status: RunStatus;
+  config: RunConfig;
+  backend: string | null;
+  worker: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: RunProgress;
+  error: string | null;
+  cancelRequested: boolean;
+  summary: RunSummary;
+  metrics: MetricSeries[];
+}
+
+/** A GraphQL error as the API formats it (schema.graphql header). */
+export interface GraphQLErrorItem {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+}
