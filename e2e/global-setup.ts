@@ -12,11 +12,12 @@ const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
  */
 export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "grokscope-e2e-"));
-  const env = { ...process.env, GROKSCOPE_DATA_DIR: dataDir, GROKSCOPE_WEB_PORT: "0", GROKSCOPE_API_PORT: "0" };
+  const env: NodeJS.ProcessEnv = { ...process.env, GROKSCOPE_DATA_DIR: dataDir, GROKSCOPE_WEB_PORT: "0", GROKSCOPE_API_PORT: "0" };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", "start"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("grokscope start did not print the dashboard URL within 6 minutes")), 360_000);
+    // Keep echoing the system's log after the URL is found: it is the journeys' server log.
     child.stdout.on("data", (chunk: Buffer) => {
       process.stdout.write(chunk);
       const match = /dashboard:\s+(http:\/\/\S+)/.exec(chunk.toString());
@@ -27,7 +28,6 @@ export default async function globalSetup() {
     });
     child.on("exit", (code) => reject(new Error(`grokscope start exited early with ${code}`)));
   });
-  child.stdout.on("data", (chunk: Buffer) => process.stdout.write(chunk));
   process.env.GROKSCOPE_E2E_URL = url;
   return async () => {
     const exited = new Promise((resolve) => child.once("exit", resolve));
