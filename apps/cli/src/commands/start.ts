@@ -37,11 +37,21 @@ export async function start(env: CliEnv, log: (msg: string) => void): Promise<vo
   try {
     const apiPort = await portOrFree(env.GROKSCOPE_API_PORT, env.GROKSCOPE_HOST);
     api = await createApiServer({ db: database.db, databaseUrl: database.url, port: apiPort, host: env.GROKSCOPE_HOST, log });
-    for (let i = 0; i < env.GROKSCOPE_WORKERS; i++) {
+    // A worker that dies (OOM, kill -9) is replaced; the replacement's loop fails the run the
+    // dead one held once its heartbeat is stale, so nothing stays "running" for long.
+    const superviseWorker = (restartDelayMs = 1_000) => {
       const worker = spawnWorker(database.url);
-      worker.on("exit", (code, signal) => !shuttingDown && log(`worker ${worker.pid} exited (${signal ?? code}); runs it held are failed by the stale check`));
+      const bornAt = Date.now();
       children.push(worker);
-    }
+      worker.on("exit", (code, signal) => {
+        children.splice(children.indexOf(worker), 1);
+        if (shuttingDown) return;
+        log(`worker ${worker.pid} exited (${signal ?? code}); starting a replacement in ${restartDelayMs} ms`);
+        const crashLooping = Date.now() - bornAt < 10_000;
+        setTimeout(() => !shuttingDown && superviseWorker(crashLooping ? Math.min(restartDelayMs * 2, 30_000) : 1_000), restartDelayMs);
+      });
+    };
+    for (let i = 0; i < env.GROKSCOPE_WORKERS; i++) superviseWorker();
     if (webBuildIsStale()) await buildWeb(log);
     const webPort = await portOrFree(env.GROKSCOPE_WEB_PORT, env.GROKSCOPE_HOST);
     const web = startWeb({ port: webPort, host: env.GROKSCOPE_HOST, apiUrl: api.url.replace(/\/graphql$/, "") });
