@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { RunsTable } from "../components/runs-table.tsx";
 
 export default function RunsPage() {
@@ -7,13 +8,15 @@ export default function RunsPage() {
       <div className="page-head">
         <div>
           <h1>Runs</h1>
-          <p className="muted">Every training run in the registry, newest first. Refreshes every 2 seconds.</p>
+          <p className="muted">Every training run in the registry, newest first. Refreshes every 2 seconds; sort by any column, tick runs to compare them.</p>
         </div>
         <Link href="/runs/new" className="button button-primary">
           New run
         </Link>
       </div>
-      <RunsTable />
+      <Suspense fallback={<p className="muted">Loading runs…</p>}>
+        <RunsTable />
+      </Suspense>
     </>
   );
 }

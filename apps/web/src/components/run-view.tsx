@@ -1,24 +1,37 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
+import { useSearchState } from "../hooks/use-search-state.ts";
+import { chartViewSearch, parseChartView, type ChartView } from "../lib/chart-view.ts";
 import { usePolling } from "../hooks/use-polling.ts";
 import { errorMessage, graphqlRequest } from "../lib/graphql-client.ts";
 import { isActiveStatus } from "../lib/format.ts";
 import { shouldPollAgain } from "../lib/poll-policy.ts";
 import { RUN_QUERY, runQueryVariables } from "../lib/queries.ts";
 import type { RunDetail } from "../lib/types.ts";
+import { ChartToolbar } from "./charts/chart-toolbar.tsx";
 import { RunCharts } from "./charts/run-charts.tsx";
 import { ConfigPanel } from "./config-panel.tsx";
 import { RunHeader } from "./run-header.tsx";
 import { SummaryPanel } from "./summary-panel.tsx";
 
-/** The run page body: polls the run and its series every second until it is over. */
+/**
+ * The run page body: polls the run and its series every second until it is over. The chart view
+ * (step axis, smoothing, zoomed range) lives in the URL; a new zoom re-fetches at once (and
+ * restarts polling for a finished run, which then stops again after its terminal fetches).
+ */
 export function RunView({ id }: { id: string }) {
+  const [params, replaceSearch] = useSearchState();
+  const view = parseChartView(params);
+  const setView = (next: ChartView) => replaceSearch(chartViewSearch(next, params.toString()));
+  const zoomKey = view.zoom ? `${view.zoom[0]}-${view.zoom[1]}` : "";
+  const zoom = view.zoom;
   const terminalFetches = useRef(0);
   const fetchRun = useCallback(
-    (signal: AbortSignal) => graphqlRequest<{ run: RunDetail | null }>(RUN_QUERY, runQueryVariables(id), { signal }),
-    [id],
+    (signal: AbortSignal) => graphqlRequest<{ run: RunDetail | null }>(RUN_QUERY, runQueryVariables(id, zoom), { signal }),
+    // zoomKey stands for the range: a fresh array each render must not make a fresh fetcher.
+    [id, zoomKey],
   );
   const keepGoing = useCallback((data: { run: RunDetail | null }) => {
     const status = data.run?.status ?? null;
@@ -32,6 +45,14 @@ export function RunView({ id }: { id: string }) {
     terminalFetches.current = 0;
     refresh();
   }, [refresh]);
+
+  const shownZoom = useRef(zoomKey);
+  useEffect(() => {
+    if (shownZoom.current === zoomKey) return;
+    shownZoom.current = zoomKey;
+    terminalFetches.current = 0;
+    refresh();
+  }, [zoomKey, refresh]);
 
   if (loading) return <p className="muted">Loading run…</p>;
   if (!run) {
@@ -49,7 +70,14 @@ export function RunView({ id }: { id: string }) {
     <div className="run-view">
       {error != null && <p className="notice notice-error">Live updates interrupted: {errorMessage(error)} (retrying)</p>}
       <RunHeader run={run} onCancelled={afterCancel} />
-      <RunCharts metrics={run.metrics} summary={run.summary} stepsTotal={run.progress.stepsTotal} />
+      <ChartToolbar view={view} onChange={setView} />
+      <RunCharts
+        metrics={run.metrics}
+        summary={run.summary}
+        stepsTotal={run.progress.stepsTotal}
+        view={view}
+        onZoom={(range) => setView({ ...view, zoom: range })}
+      />
       <div className="panels">
         <SummaryPanel summary={run.summary} finished={!isActiveStatus(run.status)} />
         <ConfigPanel config={run.config} />

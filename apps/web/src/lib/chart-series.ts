@@ -5,14 +5,19 @@ export const CHART_METRIC_KEYS = ["train_acc", "test_acc", "train_loss", "test_l
 export type ChartMetricKey = (typeof CHART_METRIC_KEYS)[number];
 export type YScaleKind = "linear" | "log";
 
-export interface ChartSpec {
-  id: "accuracy" | "loss" | "weight-norm" | "logit-scale";
+/** What a chart needs to know to draw its y axis. */
+export interface ChartLook {
   title: string;
-  keys: readonly ChartMetricKey[];
   yScale: YScaleKind;
   /** Fixed y domain (accuracy lives in [0, 1]); otherwise computed from the data. */
   yDomain?: readonly [number, number];
   yFormat: "percent" | "number";
+}
+
+export interface ChartSpec extends ChartLook {
+  id: "accuracy" | "loss" | "weight-norm" | "logit-scale";
+  title: string;
+  keys: readonly ChartMetricKey[];
 }
 
 export const RUN_CHARTS: readonly ChartSpec[] = [
@@ -47,6 +52,10 @@ export interface ChartLine {
   label: string;
   color: string;
   points: ChartPoint[];
+  /** Unsmoothed points, drawn faintly behind `points` when display smoothing is on. */
+  raw?: ChartPoint[];
+  /** The run a line belongs to (compare view), exposed as `data-run-id`. */
+  runId?: string;
 }
 
 /**

@@ -12,7 +12,7 @@ export const RUNS_QUERY = /* GraphQL */ `
         createdAt
         config { p temperature loss }
         progress { stepsDone stepsTotal }
-        summary { finalTestAcc }
+        summary { finalTestAcc tMem tGrok }
       }
     }
   }
@@ -36,15 +36,21 @@ const RUN_FIELDS = /* GraphQL */ `
 
 /** One run with its chart series, downsampled by the API to at most `maxPoints` per series. */
 export const RUN_QUERY = /* GraphQL */ `
-  query Run($id: ID!, $keys: [String!], $maxPoints: Int) {
+  query Run($id: ID!, $keys: [String!], $fromStep: Int, $toStep: Int, $maxPoints: Int) {
     run(id: $id) {
       ${RUN_FIELDS}
-      metrics(keys: $keys, maxPoints: $maxPoints) { key seed points { step value min max } }
+      metrics(keys: $keys, fromStep: $fromStep, toStep: $toStep, maxPoints: $maxPoints) { key seed points { step value min max } }
     }
   }
 `;
 
-export const runQueryVariables = (id: string) => ({ id, keys: [...CHART_METRIC_KEYS], maxPoints: 1000 });
+/** Variables of RUN_QUERY; a zoomed step range re-buckets the same 1000 points over fewer steps. */
+export const runQueryVariables = (id: string, range: readonly [number, number] | null = null) => ({
+  id,
+  keys: [...CHART_METRIC_KEYS],
+  maxPoints: 1000,
+  ...(range ? { fromStep: range[0], toStep: range[1] } : {}),
+});
 
 export const CREATE_RUN_MUTATION = /* GraphQL */ `
   mutation CreateRun($input: CreateRunInput!) {
@@ -55,5 +61,19 @@ export const CREATE_RUN_MUTATION = /* GraphQL */ `
 export const CANCEL_RUN_MUTATION = /* GraphQL */ `
   mutation CancelRun($id: ID!) {
     cancelRun(id: $id) { id status cancelRequested }
+  }
+`;
+
+/** A run as the compare view needs it: identity, key config, events and one metric. */
+export const COMPARE_RUN_QUERY = /* GraphQL */ `
+  query CompareRun($id: ID!, $keys: [String!], $maxPoints: Int) {
+    run(id: $id) {
+      id
+      name
+      status
+      config { p temperature weightDecay loss lr trainFraction }
+      summary { tMem tGrok }
+      metrics(keys: $keys, maxPoints: $maxPoints) { key seed points { step value min max } }
+    }
   }
 `;

@@ -56,7 +56,7 @@ export interface RunListItem {
   createdAt: string;
   config: Pick<RunConfig, "p" | "temperature" | "loss">;
   progress: Pick<RunProgress, "stepsDone" | "stepsTotal">;
-  summary: Pick<RunSummary, "finalTestAcc">;
+  summary: Pick<RunSummary, "finalTestAcc" | "tMem" | "tGrok">;
 }
 
 /** Everything the run page shows. */

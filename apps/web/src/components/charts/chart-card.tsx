@@ -3,12 +3,24 @@
 import { ParentSize } from "@visx/responsive";
 import type { Domain } from "../../lib/chart-domain.ts";
 import type { ChartLine, ChartSpec, StepMarker } from "../../lib/chart-series.ts";
+import type { StepScaleKind } from "../../lib/step-scale.ts";
 import { LineChart } from "./line-chart.tsx";
 
 const HEIGHT = 250;
 
+interface Props {
+  spec: ChartSpec;
+  lines: readonly ChartLine[];
+  xDomain: Domain;
+  markers: readonly StepMarker[];
+  xScale?: StepScaleKind;
+  hoverStep?: number | null;
+  onHover?: (step: number | null) => void;
+  onZoom?: (range: Domain) => void;
+}
+
 /** A titled chart with its legend; the wrapper carries the `chart-<id>` test id. */
-export function ChartCard({ spec, lines, xDomain, markers }: { spec: ChartSpec; lines: readonly ChartLine[]; xDomain: Domain; markers: readonly StepMarker[] }) {
+export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, onHover, onZoom }: Props) {
   const empty = lines.every((l) => l.points.length === 0);
   return (
     <section className="card chart-card" data-testid={`chart-${spec.id}`}>
@@ -31,7 +43,22 @@ export function ChartCard({ spec, lines, xDomain, markers }: { spec: ChartSpec; 
       </header>
       <div className="chart-body" style={{ height: HEIGHT }}>
         <ParentSize debounceTime={50}>
-          {({ width }) => (width > 0 ? <LineChart spec={spec} lines={lines} xDomain={xDomain} markers={markers} width={width} height={HEIGHT} /> : null)}
+          {({ width }) =>
+            width > 0 ? (
+              <LineChart
+                spec={spec}
+                lines={lines}
+                xDomain={xDomain}
+                markers={markers}
+                width={width}
+                height={HEIGHT}
+                xScale={xScale}
+                hoverStep={hoverStep}
+                onHover={onHover}
+                onZoom={onZoom}
+              />
+            ) : null
+          }
         </ParentSize>
         {empty && <p className="chart-empty">No evaluations yet</p>}
       </div>

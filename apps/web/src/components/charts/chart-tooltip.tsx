@@ -11,30 +11,41 @@ interface Props {
   innerH: number;
   innerW: number;
   yFormat: (v: number) => string;
+  xLabel?: string;
 }
 
-/** Crosshair and values of every line at the evaluation nearest the pointer. */
-export function ChartTooltip({ lines, step, x, margin, innerH, innerW, yFormat }: Props) {
+/**
+ * Crosshair at the hovered step and, per line, the value of its point nearest that step (lines
+ * may be evaluated at different steps, e.g. in the compare view, so each finds its own).
+ */
+export function ChartTooltip({ lines, step, x, margin, innerH, innerW, yFormat, xLabel = "step" }: Props) {
   const rows = lines.flatMap((line) => {
-    const p = line.points[nearestIndex(line.points, step)];
-    return p ? [{ line, p }] : [];
+    const i = nearestIndex(line.points, step);
+    const p = line.points[i];
+    return p ? [{ line, p, raw: line.raw?.[i] }] : [];
   });
-  const first = rows[0];
-  if (!first) return null;
-  const left = margin.left + x(first.p.x);
-  const flip = x(first.p.x) > innerW / 2;
+  if (rows.length === 0) return null;
+  const at = Math.min(innerW, Math.max(0, x(step)));
+  const left = margin.left + at;
+  const flip = at > innerW / 2;
+  const sameStep = rows.every((r) => r.p.x === rows[0]!.p.x);
   return (
     <>
       <div className="chart-crosshair" style={{ left, top: margin.top, height: innerH }} />
       {/* Past the middle the box opens to the left of the crosshair so it never leaves the card. */}
       <div
         className="chart-tooltip"
+        role="status"
         style={{ left: left + (flip ? -10 : 10), top: margin.top + 4, transform: flip ? "translateX(-100%)" : undefined }}
       >
-        <div className="chart-tooltip-step">step {formatInt(first.p.x)}</div>
-        {rows.map(({ line, p }) => (
+        <div className="chart-tooltip-step">
+          {xLabel} {formatInt(sameStep ? rows[0]!.p.x : step)}
+        </div>
+        {rows.map(({ line, p, raw }) => (
           <div key={line.key}>
             <span className="swatch" style={{ background: line.color }} /> {line.label}: {yFormat(p.y)}
+            {raw && <span className="muted"> (raw {yFormat(raw.y)})</span>}
+            {!sameStep && <span className="muted"> @ {formatInt(p.x)}</span>}
           </div>
         ))}
       </div>

@@ -5,33 +5,46 @@ import { GridRows } from "@visx/grid";
 import { Group } from "@visx/group";
 import { scaleLinear, scaleLog } from "@visx/scale";
 import { Area, LinePath } from "@visx/shape";
-import { useState, type MouseEvent } from "react";
+import { useId, useState, type PointerEvent } from "react";
 import { linearDomain, logDomain, logTicks, tickCount, type Domain } from "../../lib/chart-domain.ts";
-import { lineValues, markersInDomain, type ChartLine, type ChartPoint, type ChartSpec, type StepMarker } from "../../lib/chart-series.ts";
+import { lineValues, markersInDomain, type ChartLine, type ChartLook, type ChartPoint, type StepMarker } from "../../lib/chart-series.ts";
+import { zoomFromDrag } from "../../lib/chart-view.ts";
 import { formatPercent, formatTick } from "../../lib/format.ts";
+import { stepLogTicks, stepScale, type StepScaleKind } from "../../lib/step-scale.ts";
 import { ChartTooltip } from "./chart-tooltip.tsx";
 
 const MARGIN = { top: 20, right: 16, bottom: 42, left: 52 };
 
 export interface LineChartProps {
-  spec: ChartSpec;
+  spec: ChartLook;
   lines: readonly ChartLine[];
   xDomain: Domain;
   markers: readonly StepMarker[];
   width: number;
   height: number;
+  xScale?: StepScaleKind;
+  xLabel?: string;
+  /** Hovered step shared between charts; when absent the chart keeps its own. */
+  hoverStep?: number | null;
+  onHover?: (step: number | null) => void;
+  /** Called with the dragged step range; dragging is off without it. */
+  onZoom?: (range: Domain) => void;
 }
 
 const px = (p: ChartPoint) => p.x;
 
-/** One metric chart: grid, min/max bands for downsampled buckets, lines, event markers, axes. */
-export function LineChart({ spec, lines, xDomain, markers, width, height }: LineChartProps) {
-  const [hoverStep, setHoverStep] = useState<number | null>(null);
+/** One metric chart: grid, min/max bands, raw and smoothed lines, event markers, axes, hover and drag-to-zoom. */
+export function LineChart({ spec, lines, xDomain, markers, width, height, xScale = "linear", xLabel = "step", hoverStep, onHover, onZoom }: LineChartProps) {
+  const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const [ownHover, setOwnHover] = useState<number | null>(null);
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const hover = hoverStep === undefined ? ownHover : hoverStep;
+  const setHover = onHover ?? setOwnHover;
   const innerW = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(0, height - MARGIN.top - MARGIN.bottom);
 
-  const x = scaleLinear<number>({ domain: [...xDomain], range: [0, innerW] });
-  const values = lineValues(lines);
+  const x = stepScale(xScale, xDomain, [0, innerW]);
+  const values = [...lineValues(lines), ...lines.flatMap((l) => (l.raw ?? []).map((p) => p.y))];
   const isLog = spec.yScale === "log";
   const yDomain = spec.yDomain ?? (isLog ? logDomain(values) : linearDomain(values));
   const y = isLog
@@ -40,10 +53,29 @@ export function LineChart({ spec, lines, xDomain, markers, width, height }: Line
   const yTicks = isLog ? logTicks(yDomain) : undefined;
   const yCount = tickCount(innerH, 45);
   const yFormat = (v: number) => (spec.yFormat === "percent" ? formatPercent(v, 0) : formatTick(v));
+  const xTicks = xScale === "log" ? stepLogTicks(xDomain, tickCount(innerW, 60)) : undefined;
 
-  const onMove = (event: MouseEvent<SVGRectElement>) => {
+  const stepAt = (event: PointerEvent<SVGRectElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    setHoverStep(x.invert(event.clientX - rect.left));
+    const px = Math.min(innerW, Math.max(0, event.clientX - rect.left));
+    return x.invert(px);
+  };
+  const onDown = (event: PointerEvent<SVGRectElement>) => {
+    if (!onZoom || event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const step = stepAt(event);
+    setDrag({ from: step, to: step });
+  };
+  const onMove = (event: PointerEvent<SVGRectElement>) => {
+    const step = stepAt(event);
+    setHover(step);
+    if (drag) setDrag({ from: drag.from, to: step });
+  };
+  const onUp = () => {
+    if (!drag) return;
+    setDrag(null);
+    const range = zoomFromDrag(drag.from, drag.to);
+    if (range && onZoom) onZoom(range);
   };
 
   return (
@@ -51,6 +83,11 @@ export function LineChart({ spec, lines, xDomain, markers, width, height }: Line
       <svg width={width} height={height} role="img" aria-label={`${spec.title} over training steps`}>
         <Group left={MARGIN.left} top={MARGIN.top}>
           <GridRows scale={y} width={innerW} tickValues={yTicks} numTicks={yCount} className="chart-grid" />
+          {/* Lines are clipped to the plot: while a zoomed range is fetched, the old data spans more. */}
+          <clipPath id={clipId}>
+            <rect x={-4} y={-4} width={innerW + 8} height={innerH + 8} />
+          </clipPath>
+          <g clipPath={`url(#${clipId})`}>
           {lines.map((line) =>
             line.points.some((p) => p.y0 !== p.y1) ? (
               <Area<ChartPoint>
@@ -64,6 +101,19 @@ export function LineChart({ spec, lines, xDomain, markers, width, height }: Line
               />
             ) : null,
           )}
+          {lines.map((line) =>
+            line.raw ? (
+              <LinePath<ChartPoint>
+                key={`${line.key}-raw`}
+                data={line.raw}
+                x={(p) => x(px(p))}
+                y={(p) => y(p.y)}
+                className="chart-line chart-line-raw"
+                style={{ stroke: line.color }}
+                data-raw-series={line.key}
+              />
+            ) : null,
+          )}
           {lines.map((line) => (
             <g key={line.key}>
               <LinePath<ChartPoint>
@@ -74,12 +124,14 @@ export function LineChart({ spec, lines, xDomain, markers, width, height }: Line
                 style={{ stroke: line.color }}
                 data-series={line.key}
                 data-points={line.points.length}
+                data-run-id={line.runId}
               />
               {line.points.length === 1 && line.points[0] && (
                 <circle cx={x(line.points[0].x)} cy={y(line.points[0].y)} r={3} style={{ fill: line.color }} />
               )}
             </g>
           ))}
+          </g>
           {markersInDomain(markers, xDomain).map((m) => (
             <g key={m.id} className={`chart-marker chart-marker-${m.id}`} data-marker={m.id} data-step={m.step}>
               <line x1={x(m.step)} x2={x(m.step)} y1={0} y2={innerH} />
@@ -88,33 +140,41 @@ export function LineChart({ spec, lines, xDomain, markers, width, height }: Line
               </text>
             </g>
           ))}
-          <AxisLeft
-            scale={y}
-            tickValues={yTicks}
-            numTicks={yCount}
-            tickFormat={(v) => yFormat(Number(v))}
-            axisClassName="chart-axis"
-          />
+          <AxisLeft scale={y} tickValues={yTicks} numTicks={yCount} tickFormat={(v) => yFormat(Number(v))} axisClassName="chart-axis" />
           <AxisBottom
             scale={x}
             top={innerH}
+            tickValues={xTicks}
             numTicks={tickCount(innerW, 90)}
             tickFormat={(v) => formatTick(Number(v))}
-            label="step"
+            label={xLabel}
             labelOffset={8}
             axisClassName="chart-axis"
           />
+          {drag && (
+            <rect
+              className="chart-zoom-selection"
+              x={Math.min(x(drag.from), x(drag.to))}
+              width={Math.abs(x(drag.to) - x(drag.from))}
+              height={innerH}
+            />
+          )}
           <rect
             width={innerW}
             height={innerH}
             fill="transparent"
-            onMouseMove={onMove}
-            onMouseLeave={() => setHoverStep(null)}
+            className={onZoom ? "chart-hit chart-hit-zoom" : "chart-hit"}
+            data-testid="chart-hit"
+            onPointerDown={onDown}
+            onPointerMove={onMove}
+            onPointerUp={onUp}
+            onPointerCancel={() => setDrag(null)}
+            onPointerLeave={() => setHover(null)}
           />
         </Group>
       </svg>
-      {hoverStep !== null && (
-        <ChartTooltip lines={lines} step={hoverStep} x={(step) => x(step)} margin={MARGIN} innerH={innerH} innerW={innerW} yFormat={yFormat} />
+      {hover !== null && (
+        <ChartTooltip lines={lines} step={hover} x={(step) => x(step)} margin={MARGIN} innerH={innerH} innerW={innerW} yFormat={yFormat} xLabel={xLabel} />
       )}
     </div>
   );

@@ -1,19 +1,44 @@
 "use client";
 
-import { stepDomain } from "../../lib/chart-domain.ts";
+import { useState } from "react";
+import { stepDomain, type Domain } from "../../lib/chart-domain.ts";
 import { lastStep, RUN_CHARTS, summaryMarkers, toChartLines } from "../../lib/chart-series.ts";
+import type { ChartView } from "../../lib/chart-view.ts";
+import { smoothLines } from "../../lib/smooth-lines.ts";
 import type { MetricSeries, RunSummary } from "../../lib/types.ts";
 import { ChartCard } from "./chart-card.tsx";
 
-/** The four live charts of a run, sharing one step axis that spans the step budget. */
-export function RunCharts({ metrics, summary, stepsTotal }: { metrics: readonly MetricSeries[]; summary: RunSummary; stepsTotal: number }) {
-  const charts = RUN_CHARTS.map((spec) => ({ spec, lines: toChartLines(metrics, spec.keys, spec.yScale) }));
-  const xDomain = stepDomain(stepsTotal, lastStep(charts.flatMap((c) => c.lines)));
+interface Props {
+  metrics: readonly MetricSeries[];
+  summary: RunSummary;
+  stepsTotal: number;
+  view?: ChartView;
+  onZoom?: (range: Domain) => void;
+}
+
+/**
+ * The four charts of a run, sharing one step axis (the step budget, or the zoomed range), one
+ * display smoothing and one hovered step, so the crosshair moves through all four together.
+ */
+export function RunCharts({ metrics, summary, stepsTotal, view, onZoom }: Props) {
+  const [hoverStep, setHoverStep] = useState<number | null>(null);
+  const charts = RUN_CHARTS.map((spec) => ({ spec, lines: smoothLines(toChartLines(metrics, spec.keys, spec.yScale), view?.smoothing ?? 0) }));
+  const xDomain = view?.zoom ?? stepDomain(stepsTotal, lastStep(charts.flatMap((c) => c.lines)));
   const markers = summaryMarkers(summary);
   return (
     <div className="charts">
       {charts.map(({ spec, lines }) => (
-        <ChartCard key={spec.id} spec={spec} lines={lines} xDomain={xDomain} markers={markers} />
+        <ChartCard
+          key={spec.id}
+          spec={spec}
+          lines={lines}
+          xDomain={xDomain}
+          markers={markers}
+          xScale={view?.xScale}
+          hoverStep={hoverStep}
+          onHover={setHoverStep}
+          onZoom={onZoom}
+        />
       ))}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { RunView } from "../../../components/run-view.tsx";
 
 export const metadata: Metadata = { title: "Run" };
@@ -11,7 +12,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <p className="crumbs">
         <Link href="/">← All runs</Link>
       </p>
-      <RunView id={id} />
+      <Suspense fallback={<p className="muted">Loading run…</p>}>
+        <RunView id={id} />
+      </Suspense>
     </>
   );
 }

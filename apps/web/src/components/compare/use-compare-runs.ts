@@ -1,0 +1,55 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+import { usePolling, type PollingState } from "../../hooks/use-polling.ts";
+import type { CompareMetric, CompareRun } from "../../lib/compare.ts";
+import { graphqlRequest } from "../../lib/graphql-client.ts";
+import { isActiveStatus } from "../../lib/format.ts";
+import { shouldPollAgain } from "../../lib/poll-policy.ts";
+import { COMPARE_RUN_QUERY } from "../../lib/queries.ts";
+import type { MetricSeries, RunStatus } from "../../lib/types.ts";
+
+export type LoadedRun = CompareRun & { status: RunStatus; metrics: MetricSeries[] };
+export interface CompareData {
+  runs: LoadedRun[];
+  missing: string[];
+}
+
+/**
+ * Loads every selected run (one `run(id)` request each, in parallel: at most 20) with one metric,
+ * and keeps polling every 2 s while any of them is still queued or running.
+ */
+export function useCompareRuns(ids: readonly string[], metric: CompareMetric): PollingState<CompareData> {
+  const idsKey = ids.join(",");
+  const terminalFetches = useRef(0);
+  const fetcher = useCallback(
+    async (signal: AbortSignal): Promise<CompareData> => {
+      const list = idsKey ? idsKey.split(",") : [];
+      const answers = await Promise.all(
+        list.map((id) => graphqlRequest<{ run: LoadedRun | null }>(COMPARE_RUN_QUERY, { id, keys: [metric], maxPoints: 500 }, { signal })),
+      );
+      const runs: LoadedRun[] = [];
+      const missing: string[] = [];
+      answers.forEach((a, i) => (a.run ? runs.push(a.run) : missing.push(list[i] ?? "")));
+      return { runs, missing };
+    },
+    [idsKey, metric],
+  );
+  const keepGoing = useCallback((data: CompareData) => {
+    const active = data.runs.some((r) => isActiveStatus(r.status));
+    terminalFetches.current = active ? 0 : terminalFetches.current + 1;
+    return shouldPollAgain(active ? "RUNNING" : "SUCCEEDED", terminalFetches.current);
+  }, []);
+  const state = usePolling(fetcher, 2000, keepGoing);
+  // A new selection or metric fetches at once (polling may have stopped once every run was over).
+  const { refresh } = state;
+  const shown = useRef(`${idsKey}|${metric}`);
+  useEffect(() => {
+    const key = `${idsKey}|${metric}`;
+    if (shown.current === key) return;
+    shown.current = key;
+    terminalFetches.current = 0;
+    refresh();
+  }, [idsKey, metric, refresh]);
+  return state;
+}
