@@ -6,6 +6,18 @@ export const METRIC_KEYS = [
   "test_acc",
   "weight_norm",
   "logit_scale",
+  "norm_embed",
+  "norm_hidden",
+  "norm_readout",
+  "param_sq_norm",
+  "logit_scale_train",
+  "sc_rate",
+  "frac_saturated",
+  "max_prob",
+  "logit_margin",
+  "grad_norm",
+  "update_norm",
+  "fourier_score",
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 

@@ -18,11 +18,45 @@ describe("parseRunConfig", () => {
     [{ trainFraction: 1 }, "trainFraction"],
     [{ loss: "hinge" }, "loss"],
     [{ bogus: 1 }, "bogus"],
+    [{ clamp: { target: 0 } }, "clamp.target"],
+    [{ clamp: {} }, "clamp.target"],
+    [{ clamp: { target: 50, fromStep: -1 } }, "clamp.fromStep"],
+    [{ clamp: { target: 50, fromStep: 1.5 } }, "clamp.fromStep"],
+    [{ clamp: { target: 50, rho: 1 } }, "clamp.rho"],
+    [{ warmupSteps: -1 }, "warmupSteps"],
+    [{ warmupSteps: 2.5 }, "warmupSteps"],
+    [{ grokfast: { alpha: 1 } }, "grokfast.alpha"],
+    [{ grokfast: { alpha: -0.1 } }, "grokfast.alpha"],
+    [{ grokfast: { lambda: -1 } }, "grokfast.lambda"],
+    [{ batchSize: 0 }, "batchSize"],
+    [{ batchSize: 12.5 }, "batchSize"],
   ])("rejects %j naming field %s", (input, field) => {
     const r = parseRunConfig(input);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.field)).toContain(field);
+  });
+});
+
+describe("interventions", () => {
+  it("are off by default, so an empty config keeps the plain baseline", () => {
+    const r = parseRunConfig({});
+    if (!r.ok) throw new Error("expected ok");
+    expect(r.config.clamp).toBeUndefined();
+    expect(r.config.grokfast).toBeUndefined();
+    expect(r.config.batchSize).toBeUndefined();
+    expect(r.config.warmupSteps).toBe(0);
+  });
+
+  it("fill their own defaults when given", () => {
+    const r = parseRunConfig({ clamp: { target: 54.49 }, grokfast: {}, warmupSteps: 10, batchSize: 512 });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.config.clamp).toEqual({ target: 54.49, fromStep: 500 });
+    expect(r.config.grokfast).toEqual({ alpha: 0.98, lambda: 2 });
+    expect(r.config).toMatchObject({ warmupSteps: 10, batchSize: 512 });
+    const custom = parseRunConfig({ clamp: { target: 3, fromStep: 0 }, grokfast: { alpha: 0, lambda: 0.5 } });
+    if (!custom.ok) throw new Error(JSON.stringify(custom.issues));
+    expect(custom.config).toMatchObject({ clamp: { target: 3, fromStep: 0 }, grokfast: { alpha: 0, lambda: 0.5 } });
   });
 });
 

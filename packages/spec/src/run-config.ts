@@ -40,6 +40,27 @@ export const runConfigSchema = z
     evalEvery: z.number().int().min(1, "evalEvery must be at least 1").max(MAX_STEPS).default(10),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
     backend: z.enum(BACKENDS).default("auto"),
+    // Interventions and optimiser options (SCIENCE.md §3–§4); absent/0 keeps the plain baseline.
+    /** Weight-norm clamp: after every optimiser step t ≥ fromStep, rescale E, W1, W2 (not biases) so ‖W‖ = target. */
+    clamp: z
+      .object({
+        target: z.number().gt(0, "clamp.target must be positive").max(1e6, "clamp.target must be at most 1e6"),
+        fromStep: z.number().int().min(0, "clamp.fromStep must be ≥ 0").max(MAX_STEPS).default(500),
+      })
+      .strict()
+      .optional(),
+    /** Linear LR warm-up: step t (1-based) uses lr·min(1, t/warmupSteps); 0 = none. */
+    warmupSteps: z.number().int().min(0, "warmupSteps must be ≥ 0").max(MAX_STEPS).default(0),
+    /** Grokfast-EMA gradient filter (2405.20233): ema ← α·ema + (1−α)·g; g ← g + λ·ema, before AdamW. */
+    grokfast: z
+      .object({
+        alpha: z.number().min(0, "grokfast.alpha must be in [0, 1)").lt(1, "grokfast.alpha must be in [0, 1)").default(0.98),
+        lambda: z.number().min(0, "grokfast.lambda must be ≥ 0").max(100, "grokfast.lambda must be at most 100").default(2),
+      })
+      .strict()
+      .optional(),
+    /** Minibatch size drawn from the training split by a seeded sampler; absent = full batch. */
+    batchSize: z.number().int("batchSize must be an integer").min(1, "batchSize must be at least 1").max(257 * 257).optional(),
   })
   .strict();
 

@@ -10,8 +10,8 @@ const { tf } = await selectBackend((process.argv[2] ?? "wasm") as BackendRequest
 const parsed = parseRunConfig(JSON.parse(process.argv[3] ?? "{}"));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const session = createTrainingSession(tf, parsed.config);
-for (let i = 0; i < 3; i++) session.step();
-const info = await tf.profile(() => session.step());
+for (let i = 0; i < 3; i++) session.step({ trackNorms: false });
+const info = await tf.profile(() => session.step({ trackNorms: false }));
 const byKernel = new Map<string, { ms: number; calls: number }>();
 for (const k of info.kernels) {
   const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;

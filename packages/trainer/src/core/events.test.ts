@@ -9,6 +9,18 @@ const m = (train_acc: number, test_acc: number, logit_scale = 1): Metrics => ({
   test_acc,
   weight_norm: 1,
   logit_scale,
+  norm_embed: 0,
+  norm_hidden: 0,
+  norm_readout: 0,
+  param_sq_norm: 1,
+  logit_scale_train: logit_scale,
+  sc_rate: 0,
+  frac_saturated: 0,
+  max_prob: 0,
+  logit_margin: 0,
+  grad_norm: 0,
+  update_norm: 0,
+  fourier_score: 0,
 });
 
 describe("event detection", () => {

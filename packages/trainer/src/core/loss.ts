@@ -19,8 +19,13 @@ type Save = (tensors: Tensor[]) => void;
  */
 function softmaxCrossEntropy(tf: Tf, scaled: Tensor2D, targets: Tensor2D): { probs: Tensor2D; perExample: Tensor1D } {
   const probs = tf.softmax(scaled);
+  return { probs, perExample: crossEntropyFromProbs(tf, scaled, probs, targets) };
+}
+
+/** CE per example given s = z/τ and softmax(s) already computed (see softmaxCrossEntropy). */
+export function crossEntropyFromProbs(tf: Tf, scaled: Tensor2D, probs: Tensor2D, targets: Tensor2D): Tensor1D {
   const logSumExp = tf.sub(tf.max(scaled, 1), tf.log(tf.max(probs, 1)));
-  return { probs, perExample: tf.sub(logSumExp, tf.sum(tf.mul(targets, scaled), 1)) as Tensor1D };
+  return tf.sub(logSumExp, tf.sum(tf.mul(targets, scaled), 1)) as Tensor1D;
 }
 
 /** Loss of each example (no gradient: used by the metrics). */

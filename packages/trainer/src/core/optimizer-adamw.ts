@@ -10,8 +10,16 @@ import type { Tf } from "./ops.ts";
  * Decay order (`decayOrder`):
  *   "after": Adam update, then P ← P − lr·λ·P (decay after the Adam step, as 2606.18465's code does)
  *   "torch": P ← P − lr·λ·P first, then the Adam update (torch.optim.AdamW)
+ * Linear warm-up (`warmupSteps` W > 0): update t (1-based) uses lr_t = lr·min(1, t/W) in place of
+ * lr in both the Adam move and the decay, as a PyTorch LR scheduler would (lr/W at t = 1, lr from t = W).
  */
-export type AdamWConfig = Pick<RunConfig, "lr" | "beta1" | "beta2" | "eps" | "weightDecay" | "decayOrder">;
+export type AdamWConfig = Pick<RunConfig, "lr" | "beta1" | "beta2" | "eps" | "weightDecay" | "decayOrder"> &
+  Partial<Pick<RunConfig, "warmupSteps">>;
+
+/** The learning rate of update t (1-based) under a linear warm-up of `warmupSteps` updates. */
+export function learningRateAt(lr: number, warmupSteps: number, t: number): number {
+  return warmupSteps > 0 && t < warmupSteps ? (lr * t) / warmupSteps : lr;
+}
 
 export interface AdamW {
   /** Number of updates applied so far (t in the bias correction). */
@@ -22,7 +30,8 @@ export interface AdamW {
 }
 
 export function createAdamW(tf: Tf, params: { variable: Variable; decay: boolean }[], config: AdamWConfig): AdamW {
-  const { lr, beta1, beta2, eps, weightDecay, decayOrder } = config;
+  const { lr: baseLr, beta1, beta2, eps, weightDecay, decayOrder } = config;
+  const warmupSteps = config.warmupSteps ?? 0;
   const state = tf.tidy(() =>
     params.map(({ variable, decay }) => ({
       variable,
@@ -39,6 +48,7 @@ export function createAdamW(tf: Tf, params: { variable: Variable; decay: boolean
     },
     apply(grads) {
       t += 1;
+      const lr = learningRateAt(baseLr, warmupSteps, t);
       // Scalars in float64 on the host, as PyTorch computes them in Python floats.
       const stepSize = lr / (1 - beta1 ** t);
       const invSqrtBc2 = 1 / Math.sqrt(1 - beta2 ** t);

@@ -80,4 +80,4 @@ export function deriveSeed(seed: number, stream: number): number {
 }
 
 /** Independent random streams per purpose, so changing one consumer never shifts another. */
-export const STREAMS = { split: 1, init: 2 } as const;
+export const STREAMS = { split: 1, init: 2, batch: 3 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRunConfig, type RunConfigInput } from "@grokscope/spec";
+import { METRIC_KEYS, parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
 import { createTrainingSession } from "./session.ts";
 import { train, type Evaluation } from "./train.ts";
@@ -45,6 +45,10 @@ describe("train", () => {
     expect(await run(3)).toEqual(a);
     expect(await run(4)).not.toEqual(a);
     expect(a.at(-1)!.train_loss).toBeLessThan(a[0]!.train_loss);
+    // Every §5 metric at every evaluation, finite; the step norms recorded for each evaluated step.
+    for (const m of a) expect(Object.values(m).every(Number.isFinite)).toBe(true);
+    expect(Object.keys(a[0]!).sort()).toEqual([...METRIC_KEYS].sort());
+    expect(a.slice(1).every((m) => m.grad_norm > 0 && m.update_norm > 0)).toBe(true);
   });
 
   it("leaks no tensors across steps or runs", async () => {

@@ -47,7 +47,7 @@ export interface TrainResult {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Trains one seed of config on the modular task, full batch, evaluating at step 0, every
+ * Trains one seed of config on the modular task (full batch unless config.batchSize), evaluating at step 0, every
  * evalEvery steps and at the last step; events are detected online (SCIENCE.md §6).
  * Everything random comes from config.seed.
  */
@@ -75,9 +75,12 @@ export async function train(config: RunConfig, deps: TrainDeps): Promise<TrainRe
         stopped = true;
         break;
       }
-      session.step();
-      step += 1;
-      if (step % config.evalEvery === 0 || step === config.steps) await evaluate(step);
+      const next = step + 1;
+      const evaluateNext = next % config.evalEvery === 0 || next === config.steps;
+      // grad/update norms are computed (as tensors, no sync) only for steps an evaluation reads.
+      session.step({ trackNorms: evaluateNext });
+      step = next;
+      if (evaluateNext) await evaluate(step);
       if (step % yieldEvery === 0) await yieldToEventLoop();
     }
   } finally {
