@@ -8,8 +8,9 @@ import { specifiedRules, validate } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Db } from "@grokscope/db";
-import type { ApiContext } from "./context.ts";
+import { createContext, type ApiContext } from "./context.ts";
 import { depthLimit } from "./depth-limit.ts";
+import { createExportRouter } from "./export/routes.ts";
 import { formatGraphQLError } from "./input-errors.ts";
 import { createRunChangeHub } from "./run-changes.ts";
 import { createSchema } from "./schema.ts";
@@ -36,7 +37,7 @@ const MAX_BODY = "256kb";
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const schema = createSchema();
   const changes = createRunChangeHub(options.databaseUrl, options.log);
-  const context = (): ApiContext => ({ db: options.db, changes });
+  const context = (): ApiContext => createContext(options.db, changes);
 
   const app = express();
   const httpServer = createServer(app);
@@ -61,6 +62,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   await apollo.start();
 
   app.get("/healthz", (_req, res) => void res.json({ ok: true }));
+  app.use(createExportRouter(options.db));
   app.use("/graphql", express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => context() }));
   // Malformed JSON or an oversized body is the client's error, reported as such (never a 500).
   app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,4 +1,6 @@
+import { annotationResolvers } from "./annotations.ts";
 import { mutationResolvers } from "./mutation.ts";
+import { runEditResolvers } from "./run-edits.ts";
 import { queryResolvers } from "./query.ts";
 import { runResolvers } from "./run.ts";
 import { DateTime, JSONScalar } from "./scalars.ts";
@@ -8,7 +10,7 @@ export const resolvers = {
   DateTime,
   JSON: JSONScalar,
   Query: queryResolvers,
-  Mutation: mutationResolvers,
+  Mutation: { ...mutationResolvers, ...runEditResolvers, ...annotationResolvers },
   Subscription: subscriptionResolvers,
   Run: runResolvers,
 };

@@ -18,6 +18,13 @@ function configFromGraphQL(input: Record<string, unknown>) {
   return out;
 }
 
+/** Idempotency keys are shared by createRun and rerun: a key names one run, whichever made it. */
+function idempotencyKey(key: string | null | undefined): string | null {
+  if (key == null) return null;
+  if (key.length < 1 || key.length > 200) throw badUserInput("clientMutationId", "must be 1–200 characters");
+  return key;
+}
+
 export const defaultRunName = (c: RunConfig) =>
   `${c.op} p=${c.p} ${c.loss} τ=${c.temperature} λ=${c.weightDecay} seed ${c.seed}`;
 
@@ -32,8 +39,21 @@ export const mutationResolvers = {
     }
     const name = input.name?.trim() || defaultRunName(parsed.config);
     if (name.length > 200) throw badUserInput("name", "must be at most 200 characters");
-    const key = input.clientMutationId ?? null;
-    if (key !== null && (key.length < 1 || key.length > 200)) throw badUserInput("clientMutationId", "must be 1–200 characters");
+    const { run } = await createRun(db, { name, config: parsed.config, idempotencyKey: idempotencyKey(input.clientMutationId) });
+    return run;
+  },
+  /**
+   * Queues a copy of a run's config. The stored config is re-validated so a run recorded under an
+   * older spec gets today's defaults for new knobs, or a clear CONFLICT if it no longer parses.
+   */
+  rerun: async (_: unknown, args: { id: string; clientMutationId?: string | null }, { db }: ApiContext) => {
+    const key = idempotencyKey(args.clientMutationId);
+    const source = await findRun(db, args.id);
+    if (!source) throw notFound(`run ${args.id}`);
+    const parsed = parseRunConfig(source.config);
+    if (!parsed.ok) throw conflict(`run ${args.id}'s config is no longer valid: ${parsed.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
+    const suffix = " (rerun)";
+    const name = source.name.slice(0, 200 - suffix.length) + suffix;
     const { run } = await createRun(db, { name, config: parsed.config, idempotencyKey: key });
     return run;
   },

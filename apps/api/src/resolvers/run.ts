@@ -2,6 +2,8 @@ import { isMetricKey, listEvents, readSeries, type RunRow } from "@grokscope/db"
 import { METRIC_KEYS, type RunConfig } from "@grokscope/spec";
 import type { ApiContext } from "../context.ts";
 import { badUserInput } from "../errors.ts";
+import { runAnnotations } from "./annotations.ts";
+import { metricExportUrls } from "../export/routes.ts";
 
 const MAX_POINTS_CAP = 10_000;
 
@@ -36,6 +38,9 @@ export const runResolvers = {
     finalTestAcc: run.finalTestAcc,
   }),
   events: (run: RunRow, _: unknown, { db }: ApiContext) => listEvents(db, run.id),
+  tags: (run: RunRow, _: unknown, { loadTags }: ApiContext) => loadTags(run.id),
+  annotations: runAnnotations,
+  exportUrls: (run: RunRow) => metricExportUrls(run.id),
   metrics: async (
     run: RunRow,
     args: { keys?: string[] | null; fromStep?: number | null; toStep?: number | null; maxPoints?: number | null },

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { parseRunConfig, type RunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
-import { claimNextRun, createRun, failStaleRuns, finishRun, getRun, listRuns, requestCancel } from "./runs.ts";
+import { claimNextRun, createRun, failStaleRuns, finishRun, getRun, requestCancel } from "./runs.ts";
+import { listRuns } from "./run-list.ts";
 import { recordProgress } from "./progress.ts";
 import { sql } from "drizzle-orm";
 
@@ -24,8 +25,7 @@ describe("runs as a queue", () => {
     const first = await listRuns(t.db, { first: 3 });
     expect(first.rows).toHaveLength(3);
     expect(first.hasNextPage).toBe(true);
-    const last = first.rows.at(-1)!;
-    const second = await listRuns(t.db, { first: 3, after: { createdAt: last.createdAt, id: last.id } });
+    const second = await listRuns(t.db, { first: 3, after: first.positions.at(-1) });
     const ids = [...first.rows, ...second.rows].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(first.totalCount).toBeGreaterThanOrEqual(5);

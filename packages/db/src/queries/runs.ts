@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { RunConfig, RunStatus } from "@grokscope/spec";
 import type { Db } from "../client.ts";
 import { runs, type RunRow } from "../schema/runs.ts";
@@ -31,28 +31,6 @@ export async function createRun(
   const [existing] = await db.select().from(runs).where(eq(runs.idempotencyKey, input.idempotencyKey!));
   if (!existing) throw new Error("idempotent createRun found neither a new nor an existing run");
   return { run: existing, created: false };
-}
-
-export interface RunsPage {
-  rows: RunRow[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
-/** Newest first; the cursor is the last row's (createdAt, id), so pages never skip or repeat. */
-export async function listRuns(db: Db, options: { first: number; after?: { createdAt: Date; id: string } }): Promise<RunsPage> {
-  const after = options.after;
-  const where = after
-    ? or(lt(runs.createdAt, after.createdAt), and(eq(runs.createdAt, after.createdAt), lt(runs.id, after.id)))
-    : undefined;
-  const rows = await db
-    .select()
-    .from(runs)
-    .where(where)
-    .orderBy(desc(runs.createdAt), desc(runs.id))
-    .limit(options.first + 1);
-  const [total] = await db.select({ n: count() }).from(runs);
-  return { rows: rows.slice(0, options.first), hasNextPage: rows.length > options.first, totalCount: Number(total?.n ?? 0) };
 }
 
 export type CancelOutcome = { outcome: "cancelled" | "requested"; run: RunRow } | { outcome: "not-found" } | { outcome: "finished"; run: RunRow };

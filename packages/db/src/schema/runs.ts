@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * A run is also its own job: workers claim `queued` rows with FOR UPDATE SKIP LOCKED, so the
@@ -10,10 +10,25 @@ export const runs = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
+    /** Free-text notes by the team (markdown welcome); null when none. */
+    notes: text(),
     status: text({ enum: ["queued", "running", "succeeded", "failed", "cancelled"] }).notNull().default("queued"),
     /** The validated config with defaults filled in (packages/spec RunConfig). */
     config: jsonb().notNull(),
     idempotencyKey: text().unique(),
+    // Config knobs the runs list filters and sorts on, copied from `config` by PostgreSQL as
+    // STORED generated columns: typed values make range filters and keyset cursors plain column
+    // comparisons (no casts of jsonb per row), let them use indexes, and can never disagree with
+    // `config`. Reals are double precision because the JSON numbers are doubles: a float4 copy of
+    // τ = 1.7 would not equal the 1.7 a client filters on.
+    p: integer().generatedAlwaysAs(sql`(config->>'p')::integer`),
+    op: text().generatedAlwaysAs(sql`config->>'op'`),
+    loss: text().generatedAlwaysAs(sql`config->>'loss'`),
+    model: text().generatedAlwaysAs(sql`config->>'model'`),
+    temperature: doublePrecision().generatedAlwaysAs(sql`(config->>'temperature')::double precision`),
+    weightDecay: doublePrecision().generatedAlwaysAs(sql`(config->>'weightDecay')::double precision`),
+    lr: doublePrecision().generatedAlwaysAs(sql`(config->>'lr')::double precision`),
+    trainFraction: doublePrecision().generatedAlwaysAs(sql`(config->>'trainFraction')::double precision`),
     backend: text(),
     workerId: text(),
     attempts: integer().notNull().default(0),
@@ -36,6 +51,13 @@ export const runs = pgTable(
     index("runs_created_idx").on(t.createdAt.desc(), t.id.desc()),
     // Only queued rows are scanned by claimers; a partial index keeps the claim O(log queued).
     index("runs_queued_idx").on(t.createdAt).where(sql`status = 'queued'`),
+    // Sortable config columns never change after insert, so these indexes cost nothing on the
+    // worker's frequent progress updates. Summary columns (t_grok, final_test_acc…) are left
+    // unindexed on purpose: they change with every report, and an index on them would turn those
+    // HOT updates into full index writes; the registry is small enough to sort them in memory.
+    index("runs_p_idx").on(t.p, t.id),
+    index("runs_temperature_idx").on(t.temperature, t.id),
+    index("runs_weight_decay_idx").on(t.weightDecay, t.id),
   ],
 );
 

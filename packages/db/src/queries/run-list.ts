@@ -1,0 +1,101 @@
+import { and, count, eq, getTableColumns, gt, isNull, lt, or, sql, type Column, type SQL } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { runs, type RunRow } from "../schema/runs.ts";
+import { runFilterSql, type RunFilter } from "./run-filter.ts";
+
+export const RUN_ORDER_FIELDS = ["CREATED_AT", "T_GROK", "T_MEM", "P", "TEMPERATURE", "WEIGHT_DECAY", "NAME", "FINAL_TEST_ACC"] as const;
+export type RunOrderField = (typeof RUN_ORDER_FIELDS)[number];
+export interface RunOrder {
+  field: RunOrderField;
+  direction: "ASC" | "DESC";
+}
+/** Newest first, as the dashboard has always listed runs. */
+export const DEFAULT_RUN_ORDER: RunOrder = { field: "CREATED_AT", direction: "DESC" };
+
+/**
+ * How each sort key travels in a cursor: as text that PostgreSQL prints exactly (shortest
+ * round-trip floats, microsecond timestamps; a JS Date would drop the microseconds and skip rows)
+ * and casts back to the column's type. `valid` screens tampered cursors before they reach a cast.
+ */
+interface SortKey {
+  column: Column;
+  text: SQL;
+  cast: (key: string) => SQL;
+  valid: (key: string) => boolean;
+}
+const INT = /^-?\d{1,10}$/;
+// PostgreSQL prints non-finite floats as NaN / Infinity (a diverged run can record them).
+const FLOAT = /^(-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?|NaN|-?Infinity)$/i;
+const integerKey = (column: Column): SortKey => ({ column, text: sql`${column}::text`, cast: (k) => sql`${k}::integer`, valid: (k) => INT.test(k) });
+const floatKey = (column: Column, type: SQL): SortKey => ({ column, text: sql`${column}::text`, cast: (k) => sql`${k}::${type}`, valid: (k) => FLOAT.test(k) });
+
+const SORT_KEYS: Record<RunOrderField, SortKey> = {
+  CREATED_AT: {
+    column: runs.createdAt,
+    text: sql`to_char(${runs.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+    cast: (k) => sql`(${k}::timestamp AT TIME ZONE 'UTC')`,
+    valid: (k) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(k),
+  },
+  T_GROK: integerKey(runs.tGrok),
+  T_MEM: integerKey(runs.tMem),
+  P: integerKey(runs.p),
+  TEMPERATURE: floatKey(runs.temperature, sql`double precision`),
+  WEIGHT_DECAY: floatKey(runs.weightDecay, sql`double precision`),
+  FINAL_TEST_ACC: floatKey(runs.finalTestAcc, sql`real`),
+  NAME: { column: runs.name, text: sql`${runs.name}`, cast: (k) => sql`${k}::text`, valid: () => true },
+};
+
+/** Whether a cursor's key could have come from this order (tampered keys are refused, not cast). */
+export const isValidSortKey = (field: RunOrderField, key: string | null) => key === null || SORT_KEYS[field].valid(key);
+
+/** Position of a row in a listing: its sort key as text (null sorts last) and its id. */
+export interface RunPosition {
+  key: string | null;
+  id: string;
+}
+
+export interface RunsPage {
+  rows: RunRow[];
+  /** Where each row sits in the order, for cursors (parallel to rows). */
+  positions: RunPosition[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/**
+ * Rows after `after` in (key, id) order, nulls last in either direction. The id breaks ties so
+ * the order is total and keyset pages never skip or repeat a row.
+ */
+function afterCondition(sortKey: SortKey, direction: RunOrder["direction"], after: RunPosition): SQL {
+  const beyond = direction === "ASC" ? gt : lt;
+  const { column } = sortKey;
+  if (after.key === null) return and(isNull(column), beyond(runs.id, after.id))!;
+  const key = sortKey.cast(after.key);
+  return or(beyond(column, key), and(eq(column, key), beyond(runs.id, after.id)), isNull(column))!;
+}
+
+export async function listRuns(
+  db: Db,
+  options: { first: number; filter?: RunFilter; order?: RunOrder; after?: RunPosition; withTotal?: boolean },
+): Promise<RunsPage> {
+  const order = options.order ?? DEFAULT_RUN_ORDER;
+  const sortKey = SORT_KEYS[order.field];
+  const filter = runFilterSql(db, options.filter);
+  const where = options.after ? and(filter, afterCondition(sortKey, order.direction, options.after)) : filter;
+  const dir = order.direction === "ASC" ? sql`ASC` : sql`DESC`;
+  const found = await db
+    .select({ ...getTableColumns(runs), sortKey: sql<string | null>`${sortKey.text}`.as("sort_key") })
+    .from(runs)
+    .where(where)
+    .orderBy(sql`${sortKey.column} ${dir} NULLS LAST`, sql`${runs.id} ${dir}`)
+    .limit(options.first + 1);
+  const page = found.slice(0, options.first);
+  const rows = page.map(({ sortKey: _key, ...row }) => row as RunRow);
+  const positions = page.map((r) => ({ key: r.sortKey, id: r.id }));
+  let totalCount = -1;
+  if (options.withTotal !== false) {
+    const [total] = await db.select({ n: count() }).from(runs).where(filter);
+    totalCount = Number(total?.n ?? 0);
+  }
+  return { rows, positions, hasNextPage: found.length > options.first, totalCount };
+}
