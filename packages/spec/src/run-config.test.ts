@@ -30,6 +30,10 @@ describe("parseRunConfig", () => {
     [{ grokfast: { lambda: -1 } }, "grokfast.lambda"],
     [{ batchSize: 0 }, "batchSize"],
     [{ batchSize: 12.5 }, "batchSize"],
+    [{ seeds: 0 }, "seeds"],
+    [{ seeds: 33 }, "seeds"],
+    [{ model: "transformer", embedDim: 130, heads: 4 }, "heads"],
+    [{ checkpointSteps: [0] }, "checkpointSteps.0"],
   ])("rejects %j naming field %s", (input, field) => {
     const r = parseRunConfig(input);
     expect(r.ok).toBe(false);
@@ -57,6 +61,22 @@ describe("interventions", () => {
     const custom = parseRunConfig({ clamp: { target: 3, fromStep: 0 }, grokfast: { alpha: 0, lambda: 0.5 } });
     if (!custom.ok) throw new Error(JSON.stringify(custom.issues));
     expect(custom.config).toMatchObject({ clamp: { target: 3, fromStep: 0 }, grokfast: { alpha: 0, lambda: 0.5 } });
+  });
+});
+
+describe("models and seeds", () => {
+  it("gives each model its own default hidden width (SCIENCE.md §2)", () => {
+    const mlp = parseRunConfig({});
+    const transformer = parseRunConfig({ model: "transformer" });
+    if (!mlp.ok || !transformer.ok) throw new Error("expected ok");
+    expect(mlp.config).toMatchObject({ hiddenDim: 256, seeds: 1, heads: 4 });
+    expect(transformer.config).toMatchObject({ model: "transformer", hiddenDim: 512, embedDim: 128 });
+  });
+  it("accepts a clamp given as a multiple of the calibrated critical norm", () => {
+    const r = parseRunConfig({ clamp: { rho: 1.15 }, seeds: 12 });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.config.clamp).toEqual({ rho: 1.15, fromStep: 500 });
+    expect(r.config.seeds).toBe(12);
   });
 });
 

@@ -3,3 +3,7 @@ export * from "./metrics.ts";
 export * from "./events.ts";
 export * from "./tags.ts";
 export * from "./annotations.ts";
+export * from "./sweeps.ts";
+export * from "./checkpoints.ts";
+export * from "./users.ts";
+export * from "./forecasts.ts";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, real, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { sweeps } from "./sweeps.ts";
 
 /**
  * A run is also its own job: workers claim `queued` rows with FOR UPDATE SKIP LOCKED, so the
@@ -29,6 +30,21 @@ export const runs = pgTable(
     weightDecay: doublePrecision().generatedAlwaysAs(sql`(config->>'weightDecay')::double precision`),
     lr: doublePrecision().generatedAlwaysAs(sql`(config->>'lr')::double precision`),
     trainFraction: doublePrecision().generatedAlwaysAs(sql`(config->>'trainFraction')::double precision`),
+    /** Seeds trained together (configs older than multi-seed runs had one). */
+    seeds: integer().generatedAlwaysAs(sql`coalesce((config->>'seeds')::integer, 1)`),
+    /** Clamp dose ρ when the clamp target is ρ·w_c; null when unclamped or clamped to an absolute norm. */
+    clampRho: doublePrecision().generatedAlwaysAs(sql`(config->'clamp'->>'rho')::double precision`),
+    /** The clamp target actually used (absolute, or ρ·w_c resolved when the run started). */
+    clampTarget: doublePrecision(),
+    /** The critical norm w_c the clamp target was calibrated from (ρ runs only). */
+    criticalNorm: doublePrecision(),
+    /** The sweep that enqueued this run, if any. */
+    sweepId: uuid().references(() => sweeps.id, { onDelete: "set null" }),
+    /** Fork source: this run started from parentRunId's checkpoint at forkStep. */
+    parentRunId: uuid().references((): AnyPgColumn => runs.id, { onDelete: "set null" }),
+    forkStep: integer(),
+    /** Name of the user who launched it; null for runs launched before authentication existed. */
+    author: text(),
     backend: text(),
     workerId: text(),
     attempts: integer().notNull().default(0),
@@ -37,8 +53,11 @@ export const runs = pgTable(
     msPerStep: real(),
     cancelRequested: boolean().notNull().default(false),
     error: text(),
+    // Summary: medians over seeds (packages/spec summarizeSeeds), censored seeds counted as +∞.
     tMem: integer(),
     tGrok: integer(),
+    delay: integer(),
+    seedsGrokked: integer().notNull().default(0),
     logitScaleAtGrok: real(),
     finalTrainAcc: real(),
     finalTestAcc: real(),
@@ -58,6 +77,8 @@ export const runs = pgTable(
     index("runs_p_idx").on(t.p, t.id),
     index("runs_temperature_idx").on(t.temperature, t.id),
     index("runs_weight_decay_idx").on(t.weightDecay, t.id),
+    index("runs_sweep_idx").on(t.sweepId),
+    index("runs_parent_idx").on(t.parentRunId),
   ],
 );
 

@@ -57,6 +57,10 @@ function pick(from: Examples, index: Int32Array): Examples {
 }
 
 export function createTrainingSession(tf: Tf, config: RunConfig): TrainingSession {
+  const clampTarget = config.clamp?.target;
+  if (config.clamp && clampTarget === undefined) {
+    throw new Error("clamp.rho must be resolved to clamp.target (ρ·w_c, calibrated from the registry) before training");
+  }
   const data = createDataset({ p: config.p, op: config.op, trainFraction: config.trainFraction, seed: config.seed });
   const model = createMlp(tf, { p: config.p, embedDim: config.embedDim, hiddenDim: config.hiddenDim }, createRng(deriveSeed(config.seed, STREAMS.init)));
   // Constant inputs, built once (PERF-NOTES): lookup indices, one-hot targets, split masks.
@@ -101,7 +105,7 @@ export function createTrainingSession(tf: Tf, config: RunConfig): TrainingSessio
         const { grads } = tf.variableGrads(() => loss(model.forward(inputs)), model.variables);
         const gradNorm = track ? globalNorm(Object.values(grads)) : undefined;
         optimizer.apply(grokfast ? grokfast.filter(grads) : grads);
-        if (config.clamp && optimizer.step >= config.clamp.fromStep) clampWeightNorm(tf, model.weightMatrices, config.clamp.target);
+        if (config.clamp && optimizer.step >= config.clamp.fromStep) clampWeightNorm(tf, model.weightMatrices, clampTarget!);
         if (!before || !gradNorm) return undefined;
         const updateNorm = globalNorm(model.variables.map((v, i) => tf.sub(v, before[i]!)));
         return tf.stack([gradNorm, updateNorm]) as Tensor1D;
