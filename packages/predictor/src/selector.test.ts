@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { FIRST_PASSAGE, firstPassageMethod } from "./first-passage.ts";
+import { LOGIT_SCALE, logitScaleMethod } from "./logit-scale.ts";
+import { chooseCandidates, SELECTOR, selectorMethod } from "./selector.ts";
+import { SYNTHETIC_LAW } from "./synthetic.ts";
+import { lawRun } from "./test-fixtures.ts";
+import type { ForecastMethod } from "./types.ts";
+
+const vStar = SYNTHETIC_LAW.ce.vStar;
+const free = [1.5, 2, 3, 4, 6, 2.5, 5, 1.8].map((r, i) => lawRun(`free-${i}`, { steps: 8000, weightDecay: [0.5, 1, 2][i % 3]! }, 200, r * vStar, i));
+const clamped = [1, 1.05, 1.1, 1.15].flatMap((rho, i) =>
+  [1, 1.3, 1.7].map((temperature, j) => lawRun(`clamped-${i}-${j}`, { steps: 8000, temperature, clamp: { rho, fromStep: 500 } }, 200, 2 * vStar, 10 * i + j)),
+);
+/** Always says "1,000 steps": a candidate the selector must not pick where a law works. */
+const constant: ForecastMethod = {
+  name: "constant",
+  fit: () => ({ name: "constant", forecast: (_h, asOf) => ({ tGrok: 1000, low: 900, high: 1100, probability: 0.9, forecaster: "constant", step: asOf, nowcast: false }) }),
+};
+
+describe("selector", () => {
+  it("picks per regime the candidate that cross-validates best", () => {
+    const { byKey } = chooseCandidates([...free, ...clamped], [constant, firstPassageMethod, logitScaleMethod]);
+    // The first-passage law cannot describe clamped runs; the logit-scale relation can.
+    expect(byKey["mlp/ce/clamped"]).toBe(LOGIT_SCALE);
+    expect([FIRST_PASSAGE, LOGIT_SCALE]).toContain(byKey["mlp/ce/free"]);
+  });
+
+  it("forecasts with the chosen candidate and names it", () => {
+    const forecaster = selectorMethod([constant, firstPassageMethod, logitScaleMethod], { folds: 4 }).fit([...free, ...clamped]);
+    const target = lawRun("target", { steps: 8000, temperature: 1.2, clamp: { rho: 1.08, fromStep: 500 } }, 200, 2 * vStar, 99);
+    const f = forecaster.forecast(target, 600);
+    expect(f.forecaster).toBe(`${SELECTOR}/${LOGIT_SCALE}`);
+    expect(f).toEqual({ ...logitScaleMethod.fit([...free, ...clamped]).forecast(target, 600), forecaster: `${SELECTOR}/${LOGIT_SCALE}` });
+  });
+
+  it("falls back to the pooled winner for a regime with too few grokked runs", () => {
+    const { byKey, fallback } = chooseCandidates([...free, ...clamped.slice(0, 2)], [constant, firstPassageMethod], { minRuns: 3 });
+    expect(byKey["mlp/ce/clamped"]).toBe(fallback);
+    expect(fallback).toBe(FIRST_PASSAGE);
+  });
+});
