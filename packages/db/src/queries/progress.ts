@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { METRIC_KEYS, type MetricKey } from "@grokscope/spec";
 import type { Db } from "../client.ts";
 import { RUN_CHANNEL } from "./notify.ts";
+import { refreshLiveSummary } from "./summary.ts";
 
 export interface EvaluationRecord {
   seed: number;
@@ -39,17 +40,9 @@ const array = (values: unknown[]) => sql.param(values);
  */
 export async function recordProgress(db: Db, report: ProgressReport): Promise<ProgressOutcome> {
   return db.transaction(async (tx) => {
-    // The run's summary follows training live (single-seed runs: seed 0's values).
-    const latest = report.evaluations.filter((e) => e.seed === 0).reduce<EvaluationRecord | undefined>((a, e) => (!a || e.step > a.step ? e : a), undefined);
-    const event = (kind: string) => report.events.find((e) => e.seed === 0 && e.kind === kind);
     const owner = await tx.execute<{ cancel_requested: boolean }>(sql`
       UPDATE runs SET steps_done = GREATEST(steps_done, ${report.stepsDone}::int),
                       ms_per_step = coalesce(${report.msPerStep ?? null}::real, ms_per_step),
-                      final_train_acc = coalesce(${latest?.metrics.train_acc ?? null}::real, final_train_acc),
-                      final_test_acc = coalesce(${latest?.metrics.test_acc ?? null}::real, final_test_acc),
-                      t_mem = coalesce(t_mem, ${event("t_mem")?.step ?? null}::int),
-                      t_grok = coalesce(t_grok, ${event("t_grok")?.step ?? null}::int),
-                      logit_scale_at_grok = coalesce(logit_scale_at_grok, ${event("t_grok")?.value ?? null}::real),
                       heartbeat_at = now()
       WHERE id = ${report.runId} AND worker_id = ${report.workerId} AND status = 'running'
       RETURNING cancel_requested`);
@@ -77,6 +70,8 @@ export async function recordProgress(db: Db, report: ProgressReport): Promise<Pr
           ${array(report.events.map((e) => e.step))}::int[], ${array(report.events.map((e) => e.value ?? null))}::real[]) AS u
         ON CONFLICT (run_id, seed, kind) DO NOTHING`);
     }
+    // The run's summary (medians over seeds) follows training live.
+    if (report.evaluations.length > 0 || report.events.length > 0) await refreshLiveSummary(tx, report.runId);
     await tx.execute(sql`SELECT pg_notify(${RUN_CHANNEL}, ${report.runId})`);
     return { owned: true, cancelRequested: row.cancel_requested };
   });

@@ -29,6 +29,15 @@ export interface RunFilter {
   weightDecay?: NumberFilter;
   lr?: NumberFilter;
   trainFraction?: NumberFilter;
+  /** The run belongs to one of these sweeps (ids). */
+  sweep?: string[];
+  /** Clamp dose ρ; unclamped (or absolute-target) runs never match. */
+  clampRho?: NumberFilter;
+  seeds?: NumberFilter;
+  /** Summary delay T_grok − T_mem (median over seeds); null delays never match. */
+  delay?: NumberFilter;
+  /** How many seeds grokked. */
+  seedsGrokked?: NumberFilter;
   /** Runs that never grokked (null tGrok) never match a tGrok range. */
   tGrok?: NumberFilter;
   /** true: tGrok is known; false: it is not (yet). */
@@ -78,6 +87,11 @@ export function runFilterSql(db: Db, filter: RunFilter | undefined): SQL {
   parts.push(...numberConditions(runs.lr, filter.lr));
   parts.push(...numberConditions(runs.trainFraction, filter.trainFraction));
   parts.push(...numberConditions(runs.tGrok, filter.tGrok));
+  if (filter.sweep) parts.push(inList(runs.sweepId, filter.sweep));
+  parts.push(...numberConditions(runs.clampRho, filter.clampRho));
+  parts.push(...numberConditions(runs.seeds, filter.seeds));
+  parts.push(...numberConditions(runs.delay, filter.delay));
+  parts.push(...numberConditions(runs.seedsGrokked, filter.seedsGrokked));
   if (filter.grokked !== undefined) parts.push(filter.grokked ? isNotNull(runs.tGrok) : isNull(runs.tGrok));
   if (filter.and) parts.push(filter.and.length === 0 ? sql`true` : and(...filter.and.map((f) => runFilterSql(db, f)))!);
   if (filter.or) parts.push(filter.or.length === 0 ? sql`false` : or(...filter.or.map((f) => runFilterSql(db, f)))!);

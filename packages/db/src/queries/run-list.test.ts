@@ -16,10 +16,10 @@ const byName = new Map<string, RunRow>();
 const FIXTURES: [string, object, number | null, number | null, string[], string | null][] = [
   ["alpha", { p: 13, temperature: 1, weightDecay: 1, loss: "ce" }, 500, 0.99, ["baseline"], null],
   ["beta", { p: 13, temperature: 1.7, weightDecay: 0.1, loss: "mse" }, null, 0.4, ["sweep"], "looks 100% stuck"],
-  ["gamma", { p: 17, temperature: 0.5, weightDecay: 1, op: "mul" }, 1500, 0.95, ["sweep", "baseline"], null],
+  ["gamma", { p: 17, temperature: 0.5, weightDecay: 1, op: "mul", clamp: { rho: 1.15 }, seeds: 3 }, 1500, 0.95, ["sweep", "baseline"], null],
   ["delta", { p: 17, temperature: 1.7, weightDecay: 0 }, 1500, null, [], "Grokked late"],
   ["epsilon", { p: 97, temperature: 2, weightDecay: 1, lr: 0.01 }, null, null, ["sweep"], null],
-  ["zeta", { p: 97, temperature: 1, weightDecay: 0.1, trainFraction: 0.3 }, 200, 0.91, [], null],
+  ["zeta", { p: 97, temperature: 1, weightDecay: 0.1, trainFraction: 0.3, clamp: { rho: 1 }, seeds: 3 }, 200, 0.91, [], null],
   ["eta_x", { p: 13, temperature: 1, weightDecay: 1 }, null, 0.2, [], null],
 ];
 
@@ -29,7 +29,10 @@ beforeAll(async () => {
     const r = parseRunConfig({ steps: 100, ...over });
     if (!r.ok) throw new Error(`bad config ${name}`);
     const { run } = await createRun(t.db, { name, config: r.config });
-    await t.db.execute(sql`UPDATE runs SET t_grok = ${tGrok}::int, final_test_acc = ${acc}::real WHERE id = ${run.id}`);
+    // Summary delay = tGrok − 100 and 2 seeds grokked wherever the run grokked.
+    const delay = tGrok === null ? null : tGrok - 100;
+    await t.db.execute(sql`UPDATE runs SET t_grok = ${tGrok}::int, final_test_acc = ${acc}::real, delay = ${delay}::int,
+      seeds_grokked = ${tGrok === null ? 0 : 2}::int WHERE id = ${run.id}`);
     if (tags.length) await addTags(t.db, run.id, tags);
     if (notes) await updateRunDetails(t.db, run.id, { notes });
     byName.set(name, (await getRun(t.db, run.id))!);
@@ -63,6 +66,11 @@ describe("filtering runs", () => {
     ["not over null summaries is a true complement", { not: { tGrok: { min: 1000 } } }, ["alpha", "beta", "epsilon", "eta_x", "zeta"]],
     ["and of or", { and: [{ or: [{ p: { in: [13] } }, { p: { in: [17] } }] }, { not: { grokked: true } }] }, ["beta", "eta_x"]],
     ["empty or", { or: [] }, []],
+    ["clamp ρ", { clampRho: { min: 1.1 } }, ["gamma"]],
+    ["seeds", { seeds: { in: [3] } }, ["gamma", "zeta"]],
+    ["delay range", { delay: { max: 450 } }, ["alpha", "zeta"]],
+    ["seeds grokked", { seedsGrokked: { min: 2 }, seeds: { max: 1 } }, ["alpha", "delta"]],
+    ["no sweep", { sweep: [] }, []],
   ])("by %s", async (_label, filter, expected) => {
     expect(await names(filter)).toEqual([...expected].sort());
   });
@@ -84,6 +92,9 @@ const FIELD_OF: Record<RunOrder["field"], (r: RunRow) => unknown> = {
   WEIGHT_DECAY: (r) => r.weightDecay,
   NAME: (r) => r.name,
   FINAL_TEST_ACC: (r) => r.finalTestAcc,
+  DELAY: (r) => r.delay,
+  CLAMP_RHO: (r) => r.clampRho,
+  SEEDS_GROKKED: (r) => r.seedsGrokked,
 };
 
 describe("ordering runs", () => {

@@ -3,7 +3,7 @@ import type { Db } from "../client.ts";
 import { runs, type RunRow } from "../schema/runs.ts";
 import { runFilterSql, type RunFilter } from "./run-filter.ts";
 
-export const RUN_ORDER_FIELDS = ["CREATED_AT", "T_GROK", "T_MEM", "P", "TEMPERATURE", "WEIGHT_DECAY", "NAME", "FINAL_TEST_ACC"] as const;
+export const RUN_ORDER_FIELDS = ["CREATED_AT", "T_GROK", "T_MEM", "P", "TEMPERATURE", "WEIGHT_DECAY", "NAME", "FINAL_TEST_ACC", "DELAY", "CLAMP_RHO", "SEEDS_GROKKED"] as const;
 export type RunOrderField = (typeof RUN_ORDER_FIELDS)[number];
 export interface RunOrder {
   field: RunOrderField;
@@ -42,6 +42,9 @@ const SORT_KEYS: Record<RunOrderField, SortKey> = {
   TEMPERATURE: floatKey(runs.temperature, sql`double precision`),
   WEIGHT_DECAY: floatKey(runs.weightDecay, sql`double precision`),
   FINAL_TEST_ACC: floatKey(runs.finalTestAcc, sql`real`),
+  DELAY: integerKey(runs.delay),
+  CLAMP_RHO: floatKey(runs.clampRho, sql`double precision`),
+  SEEDS_GROKKED: integerKey(runs.seedsGrokked),
   NAME: { column: runs.name, text: sql`${runs.name}`, cast: (k) => sql`${k}::text`, valid: () => true },
 };
 

@@ -3,6 +3,7 @@ import type { RunConfig, RunStatus } from "@grokscope/spec";
 import type { Db } from "../client.ts";
 import { runs, type RunRow } from "../schema/runs.ts";
 import { notifyRunChanged } from "./notify.ts";
+import { CALIBRATION_CELL_KEYS, unclampedControlSql } from "./calibration.ts";
 
 export type { RunRow };
 
@@ -17,11 +18,11 @@ export async function getRun(db: Db, id: string): Promise<RunRow | undefined> {
  */
 export async function createRun(
   db: Db,
-  input: { name: string; config: RunConfig; idempotencyKey?: string | null },
+  input: { name: string; config: RunConfig; idempotencyKey?: string | null; author?: string | null },
 ): Promise<{ run: RunRow; created: boolean }> {
   const [inserted] = await db
     .insert(runs)
-    .values({ name: input.name, config: input.config, stepsTotal: input.config.steps, idempotencyKey: input.idempotencyKey ?? null })
+    .values({ name: input.name, config: input.config, stepsTotal: input.config.steps, idempotencyKey: input.idempotencyKey ?? null, author: input.author ?? null })
     .onConflictDoNothing({ target: runs.idempotencyKey })
     .returning();
   if (inserted) {
@@ -61,13 +62,24 @@ export async function requestCancel(db: Db, id: string): Promise<CancelOutcome> 
 
 /**
  * Claims the oldest queued run for `workerId`. SKIP LOCKED lets many workers on many machines
- * claim concurrently without ever handing one run to two of them.
+ * claim concurrently without ever handing one run to two of them. A clamp.rho run waits while an
+ * unclamped τ = 1 run of its cell is queued or running: its target ρ·w_c needs that run's w_c
+ * (SCIENCE.md §7), so a sweep that enqueues control and clamped cells together calibrates first.
  */
 export async function claimNextRun(db: Db, workerId: string): Promise<RunRow | undefined> {
+  const sameCell = sql.join(
+    CALIBRATION_CELL_KEYS.map((key) => sql`r.config -> ${key}::text = q.config -> ${key}::text`),
+    sql` AND `,
+  );
   const result = await db.execute<{ id: string }>(sql`
     UPDATE runs SET status = 'running', worker_id = ${workerId}, started_at = now(), heartbeat_at = now(),
-                    attempts = attempts + 1, error = NULL
-    WHERE id = (SELECT id FROM runs WHERE status = 'queued' ORDER BY created_at, id FOR UPDATE SKIP LOCKED LIMIT 1)
+                    attempts = attempts + 1
+    WHERE id = (
+      SELECT q.id FROM runs q
+      WHERE q.status = 'queued'
+        AND NOT (q.config -> 'clamp' ->> 'rho' IS NOT NULL AND EXISTS (
+          SELECT 1 FROM runs r WHERE r.status IN ('queued', 'running') AND ${unclampedControlSql} AND ${sameCell}))
+      ORDER BY q.created_at, q.id FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING id`);
   const id = result.rows[0]?.id;
   if (!id) return undefined;
@@ -85,6 +97,8 @@ export async function setRunBackend(db: Db, id: string, workerId: string, backen
 
 export interface RunSummaryValues {
   tMem?: number | null;
+  delay?: number | null;
+  seedsGrokked?: number;
   tGrok?: number | null;
   logitScaleAtGrok?: number | null;
   finalTrainAcc?: number | null;
@@ -107,11 +121,35 @@ export async function finishRun(
   return Boolean(row);
 }
 
+/** A stale run with a resume checkpoint is requeued at most this many attempts in all. */
+export const MAX_RUN_ATTEMPTS = 3;
+
 /**
- * Fails runs whose worker stopped heart-beating (killed, machine gone). Metrics already written
- * stay; the reason names the worker so the team knows what happened.
+ * Requeues runs whose worker stopped heart-beating but which have a resume checkpoint and
+ * attempts left: the next worker continues from the checkpoint (points already written stay;
+ * rewriting them is a primary-key no-op). The error column says why it was requeued.
+ */
+export async function requeueStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    UPDATE runs SET status = 'queued', worker_id = NULL,
+      error = 'requeued: worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int
+              || ' s); resuming from the checkpoint at step ' || c.step || ' (attempt ' || attempts || ' of ' || ${MAX_RUN_ATTEMPTS}::int || ')'
+    FROM (SELECT run_id, max(step) AS step FROM checkpoints WHERE kind = 'resume' GROUP BY run_id) c
+    WHERE c.run_id = runs.id AND status = 'running' AND attempts < ${MAX_RUN_ATTEMPTS}::int
+      AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
+    RETURNING runs.id`);
+  const ids = result.rows.map((r) => r.id);
+  for (const id of ids) await notifyRunChanged(db, id);
+  return ids;
+}
+
+/**
+ * Fails runs whose worker stopped heart-beating (killed, machine gone) and that cannot be resumed
+ * (no resume checkpoint, or out of attempts); resumable ones are requeued first. Metrics already
+ * written stay; the reason names the worker so the team knows what happened.
  */
 export async function failStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
+  await requeueStaleRuns(db, staleAfterSeconds);
   const result = await db.execute<{ id: string }>(sql`
     UPDATE runs SET status = 'failed', finished_at = now(),
       error = 'worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int || ' s); metrics written before that are kept'
@@ -120,4 +158,12 @@ export async function failStaleRuns(db: Db, staleAfterSeconds: number): Promise<
   const ids = result.rows.map((r) => r.id);
   for (const id of ids) await notifyRunChanged(db, id);
   return ids;
+}
+
+/** Records the clamp target a run actually trains with (and the w_c it was calibrated from, for ρ runs). */
+export async function setRunClamp(db: Db, id: string, workerId: string, values: { clampTarget: number; criticalNorm?: number | null }) {
+  await db
+    .update(runs)
+    .set({ clampTarget: values.clampTarget, criticalNorm: values.criticalNorm ?? null })
+    .where(and(eq(runs.id, id), eq(runs.workerId, workerId)));
 }

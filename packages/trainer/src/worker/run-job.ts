@@ -1,39 +1,54 @@
-import { finishRun, setRunBackend, type Db, type RunRow } from "@grokscope/db";
+import { finishRun, refreshLiveSummary, saveCheckpoint, setRunBackend, type Db, type RunRow } from "@grokscope/db";
 import type { RunConfig } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
 import { train } from "../core/index.ts";
 import { createDbSink } from "./db-sink.ts";
+import { resolveClamp, startState } from "./start-state.ts";
 
 const HEARTBEAT_MS = 5_000;
+/** A checkpoint larger than this is not stored (a bytea row this big would stall every flush). */
+const MAX_CHECKPOINT_BYTES = 256 * 1024 * 1024;
+
+/** What train() reports at each checkpoint step (packages/trainer core). */
+interface CheckpointReport {
+  step: number;
+  kind: "resume" | "kept";
+  seeds: number;
+  state: Uint8Array;
+}
 
 /** Trains one claimed run to completion, cancellation or failure, and records the outcome. */
 export async function runJob(options: { db: Db; run: RunRow; workerId: string; log: (msg: string) => void; interrupted: () => boolean }) {
   const { db, run, workerId, log } = options;
-  const config = run.config as RunConfig;
+  const requested = run.config as RunConfig;
   const sink = createDbSink({ db, runId: run.id, workerId });
   const heartbeat = setInterval(() => sink.heartbeat().catch((e) => log(`heartbeat failed: ${String(e)}`)), HEARTBEAT_MS);
   try {
+    // Calibration and the start state first: a run that cannot start fails before loading a backend.
+    const config = await resolveClamp(db, run, workerId, requested);
+    const start = await startState(db, run);
     const { tf, backend } = await selectBackend(config.backend, log);
     await setRunBackend(db, run.id, workerId, backend);
-    log(`run ${run.id} (${run.name}) on ${backend}: ${config.steps} steps`);
-    const result = await train(config, { tf, sink, shouldStop: () => sink.shouldStop() || options.interrupted() });
+    log(`run ${run.id} (${run.name}) on ${backend}: ${config.steps} steps × ${config.seeds} seeds${start ? `, from ${start.from}` : ""}`);
+    const onCheckpoint = async (c: CheckpointReport) => {
+      if (c.state.byteLength > MAX_CHECKPOINT_BYTES) return log(`checkpoint at step ${c.step} is ${c.state.byteLength} bytes; not stored`);
+      // Points up to the checkpoint must be durable before it is: a resume never leaves a gap.
+      await sink.flush();
+      await saveCheckpoint(db, { runId: run.id, step: c.step, kind: c.kind, seeds: c.seeds, state: c.state });
+    };
+    const deps = { tf, sink, shouldStop: () => sink.shouldStop() || options.interrupted(), startFrom: start?.state, onCheckpoint };
+    const result = await train(config, deps);
     await sink.flush();
     if (sink.lostOwnership) return log(`run ${run.id} was taken from this worker; stopped`);
-    const summary = {
-      tMem: result.summary.tMem ?? null,
-      tGrok: result.summary.tGrok ?? null,
-      logitScaleAtGrok: result.summary.logitScaleAtGrok ?? null,
-      finalTrainAcc: result.summary.finalTrainAcc,
-      finalTestAcc: result.summary.finalTestAcc,
-    };
+    // The final summary: medians over seeds from every event and last point written (SCIENCE.md §6).
+    await refreshLiveSummary(db, run.id);
     if (!result.stopped) {
-      await finishRun(db, run.id, workerId, { status: "succeeded", summary });
+      await finishRun(db, run.id, workerId, { status: "succeeded" });
     } else if (sink.cancelRequested) {
-      await finishRun(db, run.id, workerId, { status: "cancelled", summary });
+      await finishRun(db, run.id, workerId, { status: "cancelled" });
     } else {
       await finishRun(db, run.id, workerId, {
         status: "failed",
-        summary,
         error: `interrupted: worker ${workerId} shut down at step ${result.stepsDone}; metrics up to then are kept`,
       });
     }
