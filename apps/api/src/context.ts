@@ -1,4 +1,5 @@
-import { listTagsOfRuns, type Db } from "@grokscope/db";
+import { listTagsOfRuns, type AuthUser, type Db } from "@grokscope/db";
+import type { Caller } from "./auth/caller.ts";
 import { createBatchLoader } from "./batch-loader.ts";
 import type { RunChangeHub } from "./run-changes.ts";
 
@@ -7,11 +8,19 @@ export interface ApiContext {
   db: Db;
   changes: RunChangeHub;
   loadTags: (runId: string) => Promise<string[]>;
+  /** Who is calling (checked by auth/guard.ts before any root resolver runs). */
+  caller: Caller;
+  /** The caller's user, e.g. `user.name` as the author of a run or annotation; null when anonymous. */
+  user: AuthUser | null;
 }
 
+const ANONYMOUS: Caller = { user: null, invalidCredentials: false };
+
 /** A fresh context per request or subscription, so loader batches never outlive it. */
-export const createContext = (db: Db, changes: RunChangeHub): ApiContext => ({
+export const createContext = (db: Db, changes: RunChangeHub, caller: Caller = ANONYMOUS): ApiContext => ({
   db,
   changes,
   loadTags: createBatchLoader((ids) => listTagsOfRuns(db, ids), () => []),
+  caller,
+  user: caller.user,
 });

@@ -22,6 +22,7 @@ const range = (value: z.ZodNumber) =>
     .strict()
     .nullish()
     .refine((r) => r?.min == null || r.max == null || r.min <= r.max, { message: "min must not exceed max", path: ["min"] });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const int = z.number().int().min(-2_147_483_648).max(2_147_483_647);
 const float = z.number();
 
@@ -45,6 +46,11 @@ const filterInput: z.ZodType<FilterInput> = z.lazy(() =>
       lr: range(float),
       trainFraction: range(float),
       tGrok: range(int),
+      sweep: list(z.string().regex(UUID, "must be a sweep id")),
+      clampRho: range(float),
+      seeds: range(int),
+      delay: range(int),
+      seedsGrokked: range(int),
       grokked: z.boolean().nullish(),
       and: list(filterInput),
       or: list(filterInput),
@@ -97,6 +103,11 @@ function toDbFilter(input: FilterInput, field: string): RunFilter {
     lr: toNumberFilter(input.lr),
     trainFraction: toNumberFilter(input.trainFraction),
     tGrok: toNumberFilter(input.tGrok),
+    sweep: present(input.sweep) ? (input.sweep as string[]).map((id) => id.toLowerCase()) : undefined,
+    clampRho: toNumberFilter(input.clampRho),
+    seeds: toNumberFilter(input.seeds),
+    delay: toNumberFilter(input.delay),
+    seedsGrokked: toNumberFilter(input.seedsGrokked),
     grokked: present(input.grokked) ? (input.grokked as boolean) : undefined,
     and: present(input.and) ? (input.and as FilterInput[]).map((f, i) => toDbFilter(f, `${field}.and.${i}`)) : undefined,
     or: present(input.or) ? (input.or as FilterInput[]).map((f, i) => toDbFilter(f, `${field}.or.${i}`)) : undefined,

@@ -1,8 +1,13 @@
 import { readFileSync } from "node:fs";
 import { makeExecutableSchema } from "@graphql-tools/schema";
+import { guardSchema } from "./auth/guard.ts";
+import { authResolvers } from "./auth/me.ts";
 import { resolvers } from "./resolvers/index.ts";
 
-/** The SDL file is the contract (DESIGN.md §6); resolvers are attached to it, never the reverse. */
-export const typeDefs = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
+const sdl = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
 
-export const createSchema = () => makeExecutableSchema({ typeDefs, resolvers });
+/** The SDL files are the contract (DESIGN.md §6); resolvers are attached to them, never the reverse. */
+export const typeDefs = [sdl("schema.graphql"), sdl("auth.graphql")];
+
+/** Every root field is wrapped with its role check (auth/guard.ts), including ones added later. */
+export const createSchema = () => guardSchema(makeExecutableSchema({ typeDefs, resolvers: [resolvers, authResolvers] }));

@@ -4,11 +4,15 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { specifiedRules, validate } from "graphql";
+import { parse, specifiedRules, validate, type DocumentNode } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Db } from "@grokscope/db";
+import { isLoopbackHost, resolveCaller } from "./auth/caller.ts";
+import { requireReader } from "./auth/http-guard.ts";
+import { createAuthRouter } from "./auth/routes.ts";
 import { createContext, type ApiContext } from "./context.ts";
+import { checkCost, DEFAULT_COST_LIMITS, type CostLimits } from "./cost-limit.ts";
 import { depthLimit } from "./depth-limit.ts";
 import { createExportRouter } from "./export/routes.ts";
 import { formatGraphQLError } from "./input-errors.ts";
@@ -28,6 +32,8 @@ export interface ApiServerOptions {
   port: number;
   host: string;
   log?: (msg: string) => void;
+  /** Query cost, field and alias limits (DEFAULT_COST_LIMITS when omitted). */
+  costLimits?: CostLimits;
 }
 
 const MAX_DEPTH = 10;
@@ -37,7 +43,10 @@ const MAX_BODY = "256kb";
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const schema = createSchema();
   const changes = createRunChangeHub(options.databaseUrl, options.log);
-  const context = (): ApiContext => createContext(options.db, changes);
+  const { db } = options;
+  const limits = options.costLimits ?? DEFAULT_COST_LIMITS;
+  // Open access for a fresh install only when nobody else can reach the port (auth/caller.ts).
+  const loopback = isLoopbackHost(options.host);
 
   const app = express();
   const httpServer = createServer(app);
@@ -47,7 +56,30 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 256 * 1024 });
   const rules = [...specifiedRules, depthLimit(MAX_DEPTH)];
-  const wsCleanup = useServer({ schema, context, validate: (s, doc) => validate(s, doc, rules) }, wsServer);
+  const wsCleanup = useServer(
+    {
+      schema,
+      validate: (s, doc) => validate(s, doc, rules),
+      // Same credentials as HTTP: connectionParams.authorization, else the upgrade request's cookie.
+      context: async (ctx): Promise<ApiContext> => {
+        const authorization = ctx.connectionParams?.authorization;
+        const { headers } = ctx.extra.request;
+        const caller = await resolveCaller(db, loopback, { authorization: typeof authorization === "string" ? authorization : undefined, headers });
+        return createContext(db, changes, caller);
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return; // graphql-ws reports the syntax error itself
+        }
+        const tooCostly = checkCost(schema, document, payload.operationName, payload.variables, limits);
+        return tooCostly ? [tooCostly] : undefined;
+      },
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -57,13 +89,25 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      // After validation (so the document is well-formed), before any resolver runs.
+      {
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ request, document }) => {
+            const tooCostly = checkCost(schema, document, request.operationName, request.variables, limits);
+            if (tooCostly) throw tooCostly;
+          },
+        }),
+      },
     ],
   });
   await apollo.start();
 
   app.get("/healthz", (_req, res) => void res.json({ ok: true }));
-  app.use(createExportRouter(options.db));
-  app.use("/graphql", express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => context() }));
+  app.use(createAuthRouter(db, loopback));
+  app.use("/export", requireReader(db, loopback));
+  app.use(createExportRouter(db));
+  const context = async ({ req }: { req: express.Request }) => createContext(db, changes, await resolveCaller(db, loopback, { headers: req.headers }));
+  app.use("/graphql", express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));
   // Malformed JSON or an oversized body is the client's error, reported as such (never a 500).
   app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

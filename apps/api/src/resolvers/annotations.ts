@@ -1,6 +1,7 @@
 import { addAnnotation, deleteAnnotation, listAnnotations, updateAnnotation, MAX_ANNOTATION_LENGTH, type RunRow } from "@grokscope/db";
 import type { ApiContext } from "../context.ts";
 import { badUserInput, notFound } from "../errors.ts";
+import { authorOf } from "./author.ts";
 import { isRunId } from "./query.ts";
 
 // smallint column: seeds beyond it could never be stored.
@@ -18,12 +19,13 @@ export const annotationResolvers = {
   addAnnotation: async (
     _: unknown,
     args: { runId: string; step?: number | null; seed?: number | null; text: string },
-    { db }: ApiContext,
+    ctx: ApiContext,
   ) => {
+    const { db } = ctx;
     if (args.step != null && args.step < 0) throw badUserInput("step", "must be ≥ 0");
     if (args.seed != null && (args.seed < 0 || args.seed > MAX_SEED)) throw badUserInput("seed", `must be between 0 and ${MAX_SEED}`);
     const text = parseText(args.text);
-    const row = isRunId(args.runId) ? await addAnnotation(db, { runId: args.runId, step: args.step, seed: args.seed, text }) : undefined;
+    const row = isRunId(args.runId) ? await addAnnotation(db, { runId: args.runId, step: args.step, seed: args.seed, text, author: authorOf(ctx) }) : undefined;
     if (!row) throw notFound(`run ${args.runId}`);
     return row;
   },

@@ -1,16 +1,21 @@
 import { annotationResolvers } from "./annotations.ts";
+import { forkRun } from "./fork.ts";
 import { mutationResolvers } from "./mutation.ts";
 import { runEditResolvers } from "./run-edits.ts";
 import { queryResolvers } from "./query.ts";
 import { runResolvers } from "./run.ts";
 import { DateTime, JSONScalar } from "./scalars.ts";
+import { bucketedSeriesResolvers } from "./series.ts";
 import { subscriptionResolvers } from "./subscription.ts";
+import { sweepMutationResolvers, sweepQueryResolvers, sweepResolvers } from "./sweep.ts";
 
 export const resolvers = {
   DateTime,
   JSON: JSONScalar,
-  Query: queryResolvers,
-  Mutation: { ...mutationResolvers, ...runEditResolvers, ...annotationResolvers },
+  Query: { ...queryResolvers, ...sweepQueryResolvers },
+  Mutation: { ...mutationResolvers, ...runEditResolvers, ...annotationResolvers, ...sweepMutationResolvers, forkRun },
   Subscription: subscriptionResolvers,
   Run: runResolvers,
+  Sweep: sweepResolvers,
+  BucketedSeries: bucketedSeriesResolvers,
 };

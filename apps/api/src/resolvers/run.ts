@@ -1,9 +1,10 @@
-import { isMetricKey, listEvents, readSeries, type RunRow } from "@grokscope/db";
-import { METRIC_KEYS, type RunConfig } from "@grokscope/spec";
+import { getRun, getSweep, isMetricKey, listEvents, readSeries, type RunRow } from "@grokscope/db";
+import { METRIC_KEYS, parseRunConfig, type RunConfig } from "@grokscope/spec";
 import type { ApiContext } from "../context.ts";
 import { badUserInput } from "../errors.ts";
 import { runAnnotations } from "./annotations.ts";
 import { metricExportUrls } from "../export/routes.ts";
+import { runSeries } from "./series.ts";
 
 const MAX_POINTS_CAP = 10_000;
 
@@ -13,9 +14,14 @@ const toEnum = (s: string) => s.toUpperCase();
 export const runResolvers = {
   status: (run: RunRow) => toEnum(run.status),
   config: (run: RunRow) => {
-    const c = run.config as RunConfig;
-    return { ...c, op: toEnum(c.op), loss: toEnum(c.loss) };
+    // Configs stored before a knob existed get today's defaults for it (as a rerun would).
+    const parsed = parseRunConfig(run.config);
+    const c = parsed.ok ? parsed.config : (run.config as RunConfig);
+    return { ...c, op: toEnum(c.op), loss: toEnum(c.loss), decayOrder: toEnum(c.decayOrder ?? "after"), seeds: c.seeds ?? 1 };
   },
+  seeds: (run: RunRow) => run.seeds ?? 1,
+  parent: (run: RunRow, _: unknown, { db }: ApiContext) => (run.parentRunId ? getRun(db, run.parentRunId) : null),
+  sweep: (run: RunRow, _: unknown, { db }: ApiContext) => (run.sweepId ? getSweep(db, run.sweepId) : null),
   rawConfig: (run: RunRow) => run.config,
   worker: (run: RunRow) => run.workerId,
   progress: (run: RunRow) => {
@@ -29,15 +35,25 @@ export const runResolvers = {
       etaSeconds: active ? ((run.stepsTotal - run.stepsDone) * run.msPerStep!) / 1000 : null,
     };
   },
+  // The runs row holds the medians over seeds (written by the worker, SCIENCE.md §6).
   summary: (run: RunRow) => ({
     tMem: run.tMem,
     tGrok: run.tGrok,
-    delay: run.tMem !== null && run.tGrok !== null ? run.tGrok - run.tMem : null,
+    delay: run.delay ?? (run.tMem !== null && run.tGrok !== null && (run.seeds ?? 1) === 1 ? run.tGrok - run.tMem : null),
+    seeds: run.seeds ?? 1,
+    // Single-seed runs predating seed counts: a known tGrok means that one seed grokked.
+    grokked: Math.max(run.seedsGrokked, run.tGrok !== null && (run.seeds ?? 1) === 1 ? 1 : 0),
+    clampTarget: run.clampTarget,
+    criticalNorm: run.criticalNorm,
     logitScaleAtGrok: run.logitScaleAtGrok,
     finalTrainAcc: run.finalTrainAcc,
     finalTestAcc: run.finalTestAcc,
   }),
-  events: (run: RunRow, _: unknown, { db }: ApiContext) => listEvents(db, run.id),
+  events: async (run: RunRow, args: { seed?: number | null }, { db }: ApiContext) => {
+    const events = await listEvents(db, run.id);
+    return args.seed == null ? events : events.filter((e) => e.seed === args.seed);
+  },
+  series: runSeries,
   tags: (run: RunRow, _: unknown, { loadTags }: ApiContext) => loadTags(run.id),
   annotations: runAnnotations,
   exportUrls: (run: RunRow) => metricExportUrls(run.id),

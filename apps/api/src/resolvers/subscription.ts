@@ -1,4 +1,4 @@
-import { getRun, type RunRow } from "@grokscope/db";
+import { getRun, latestStepBySeed, pointsAfter, type AppendedPoints, type RunRow } from "@grokscope/db";
 import type { ApiContext } from "../context.ts";
 import { findRun } from "./query.ts";
 import { notFound } from "../errors.ts";
@@ -22,7 +22,39 @@ async function* changedRuns(ctx: ApiContext, only?: string): AsyncGenerator<{ ru
   }
 }
 
+/**
+ * New metric points of one run, derived from its NOTIFYs: each notification (recordProgress sends
+ * one per batch, in the batch's transaction) triggers a read of the points beyond the last step
+ * delivered per seed, so nothing is sent twice and nothing written after subscribing is missed.
+ */
+async function* appendedMetrics(ctx: ApiContext, runId: string): AsyncGenerator<{ runId: string; appended: AppendedPoints }> {
+  const abort = new AbortController();
+  try {
+    const stream = ctx.changes.subscribe(abort.signal)[Symbol.asyncIterator]();
+    // Watermark taken after the listener is attached, so a batch between the two is not lost.
+    const watermark = await latestStepBySeed(ctx.db, runId);
+    for (;;) {
+      const next = await stream.next();
+      if (next.done) return;
+      if (next.value !== runId && next.value !== "*") continue;
+      for (const appended of await pointsAfter(ctx.db, runId, watermark)) {
+        watermark.set(appended.seed, appended.toStep);
+        yield { runId, appended };
+      }
+    }
+  } finally {
+    abort.abort();
+  }
+}
+
 export const subscriptionResolvers = {
+  metricsAppended: {
+    subscribe: async (_: unknown, { runId }: { runId: string }, ctx: ApiContext) => {
+      if (!(await findRun(ctx.db, runId))) throw notFound(`run ${runId}`);
+      return appendedMetrics(ctx, runId);
+    },
+    resolve: (payload: { runId: string; appended: AppendedPoints }) => ({ runId: payload.runId, ...payload.appended }),
+  },
   runUpdated: {
     subscribe: async (_: unknown, { id }: { id: string }, ctx: ApiContext) => {
       if (!(await findRun(ctx.db, id))) throw notFound(`run ${id}`);
