@@ -17,4 +17,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ GROKSCOPE_API_URL: "localhost:4000x" })).toThrow(/GROKSCOPE_API_URL/);
     expect(() => parseEnv({ GROKSCOPE_API_URL: "not a url" })).toThrow(/GROKSCOPE_API_URL/);
   });
+
+  it("derives the browser's WebSocket URL from the API, or takes GROKSCOPE_PUBLIC_WS_URL", () => {
+    expect(parseEnv({ GROKSCOPE_API_URL: "http://127.0.0.1:5123/" }).wsUrl).toBe("ws://127.0.0.1:5123/graphql");
+    expect(parseEnv({ GROKSCOPE_API_URL: "https://h/base" }).wsUrl).toBe("wss://h/base/graphql");
+    expect(parseEnv({ GROKSCOPE_PUBLIC_WS_URL: "wss://lab.example/graphql" }).wsUrl).toBe("wss://lab.example/graphql");
+    expect(() => parseEnv({ GROKSCOPE_PUBLIC_WS_URL: "http://lab.example/graphql" })).toThrow(/GROKSCOPE_PUBLIC_WS_URL/);
+  });
 });

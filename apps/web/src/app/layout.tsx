@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { MeProvider } from "../hooks/use-me.tsx";
+import { UserBadge } from "../components/user-badge.tsx";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className={GeistSans.className}>
+        <MeProvider>
         <header className="topbar">
           <div className="topbar-inner">
             <Link href="/" className="brand">
@@ -26,10 +29,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav className="nav" aria-label="Main">
               <Link href="/">Runs</Link>
               <Link href="/runs/new">New run</Link>
+              <Link href="/sweeps">Sweeps</Link>
+              <Link href="/reproduce">Reproduce the paper</Link>
             </nav>
+            <UserBadge />
           </div>
         </header>
         <main className="container">{children}</main>
+        </MeProvider>
       </body>
     </html>
   );

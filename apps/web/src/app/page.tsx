@@ -8,7 +8,7 @@ export default function RunsPage() {
       <div className="page-head">
         <div>
           <h1>Runs</h1>
-          <p className="muted">Every training run in the registry, newest first. Refreshes every 2 seconds; sort by any column, tick runs to compare them.</p>
+          <p className="muted">Every training run in the registry, live. Filter and sort on the server (the view stays in the address, so share it), tick runs to compare, tag or cancel them.</p>
         </div>
         <Link href="/runs/new" className="button button-primary">
           New run

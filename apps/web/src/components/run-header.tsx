@@ -1,5 +1,6 @@
 import { formatDuration, formatInt, formatNumber, formatTimestamp, isActiveStatus, progressPercent } from "../lib/format.ts";
 import type { RunDetail } from "../lib/types.ts";
+import { useCanEdit } from "../hooks/use-me.tsx";
 import { CancelButton } from "./cancel-button.tsx";
 import { ProgressBar } from "./progress-bar.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -8,12 +9,13 @@ import { StatusBadge } from "./status-badge.tsx";
 export function RunHeader({ run, onCancelled }: { run: RunDetail; onCancelled: () => void }) {
   const { progress } = run;
   const live = isActiveStatus(run.status);
+  const editable = useCanEdit();
   return (
     <section className="card run-header">
       <div className="run-title">
         <h1>{run.name}</h1>
         <StatusBadge status={run.status} testId="run-status" />
-        {live && <CancelButton runId={run.id} requested={run.cancelRequested} onDone={onCancelled} />}
+        {live && editable && <CancelButton runId={run.id} requested={run.cancelRequested} onDone={onCancelled} />}
       </div>
       {run.status === "FAILED" && run.error && (
         <pre className="notice notice-error run-error">{run.error}</pre>

@@ -1,18 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useSearchState } from "../hooks/use-search-state.ts";
 import { chartViewSearch, parseChartView, type ChartView } from "../lib/chart-view.ts";
+import { useLive } from "../hooks/use-live.ts";
 import { usePolling } from "../hooks/use-polling.ts";
 import { errorMessage, graphqlRequest } from "../lib/graphql-client.ts";
 import { isActiveStatus } from "../lib/format.ts";
 import { shouldPollAgain } from "../lib/poll-policy.ts";
-import { RUN_QUERY, runQueryVariables } from "../lib/queries.ts";
+import { RUN_QUERY, RUN_UPDATED_SUBSCRIPTION, runQueryVariables } from "../lib/queries.ts";
 import type { RunDetail } from "../lib/types.ts";
 import { ChartToolbar } from "./charts/chart-toolbar.tsx";
 import { RunCharts } from "./charts/run-charts.tsx";
+import { AnnotationsPanel } from "./annotations-panel.tsx";
 import { ConfigPanel } from "./config-panel.tsx";
+import { RunActions } from "./run-actions.tsx";
+import { RunNotes } from "./run-notes.tsx";
+import { RunTags } from "./run-tags.tsx";
 import { RunHeader } from "./run-header.tsx";
 import { SummaryPanel } from "./summary-panel.tsx";
 
@@ -38,7 +43,17 @@ export function RunView({ id }: { id: string }) {
     terminalFetches.current = status && !isActiveStatus(status) ? terminalFetches.current + 1 : 0;
     return shouldPollAgain(status, terminalFetches.current);
   }, []);
-  const { data, error, loading, refresh } = usePolling(fetchRun, 1000, keepGoing);
+  // Pushed updates trigger a fetch at once; polling stays as the fallback (1 s without a socket).
+  const refreshRef = useRef<() => void>(() => undefined);
+  const live = useLive(RUN_UPDATED_SUBSCRIPTION, { id }, id, () => {
+    terminalFetches.current = 0;
+    refreshRef.current();
+  });
+  const { data, error, loading, refresh } = usePolling(fetchRun, live ? 5000 : 1000, keepGoing);
+  useEffect(() => {
+    refreshRef.current = refresh;
+  });
+  const [pickedStep, setPickedStep] = useState<number | null>(null);
   const run = data?.run;
 
   const afterCancel = useCallback(() => {
@@ -70,6 +85,10 @@ export function RunView({ id }: { id: string }) {
     <div className="run-view">
       {error != null && <p className="notice notice-error">Live updates interrupted: {errorMessage(error)} (retrying)</p>}
       <RunHeader run={run} onCancelled={afterCancel} />
+      <div className="run-meta">
+        <RunTags runId={run.id} tags={run.tags} onChanged={afterCancel} />
+        <RunActions runId={run.id} exportUrls={run.exportUrls} pickedStep={pickedStep} />
+      </div>
       <ChartToolbar view={view} onChange={setView} />
       <RunCharts
         metrics={run.metrics}
@@ -77,11 +96,15 @@ export function RunView({ id }: { id: string }) {
         stepsTotal={run.progress.stepsTotal}
         view={view}
         onZoom={(range) => setView({ ...view, zoom: range })}
+        onPick={setPickedStep}
+        notes={run.annotations.flatMap((a) => (a.step == null ? [] : [{ id: a.id, step: a.step, text: a.text }]))}
       />
+      <AnnotationsPanel runId={run.id} annotations={run.annotations} pickedStep={pickedStep} onChanged={afterCancel} />
       <div className="panels">
         <SummaryPanel summary={run.summary} finished={!isActiveStatus(run.status)} />
         <ConfigPanel config={run.config} />
       </div>
+      <RunNotes runId={run.id} notes={run.notes} onChanged={afterCancel} />
     </div>
   );
 }

@@ -58,3 +58,14 @@ describe("summaryMarkers", () => {
     expect(markersInDomain(markers, [0, 100]).map((m) => m.id)).toEqual(["t_mem"]);
   });
 });
+
+describe("saturation and layer-norm charts", () => {
+  it("chart every series they name with distinct colours within a chart", async () => {
+    const { RUN_CHARTS: charts, seriesColor: color, CHART_METRIC_KEYS: keys } = await import("./chart-series.ts");
+    for (const id of ["saturation", "layer-norms"]) {
+      const spec = charts.find((c) => c.id === id)!;
+      for (const key of spec.keys) expect(keys).toContain(key);
+      expect(new Set(spec.keys.map(color)).size).toBe(spec.keys.length);
+    }
+  });
+});

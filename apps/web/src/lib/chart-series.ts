@@ -1,7 +1,7 @@
 import type { MetricSeries, RunSummary } from "./types.ts";
 
 /** Metric keys the run page charts (SCIENCE.md §5 names, as written by the trainer). */
-export const CHART_METRIC_KEYS = ["train_acc", "test_acc", "train_loss", "test_loss", "weight_norm", "logit_scale"] as const;
+export const CHART_METRIC_KEYS = ["train_acc", "test_acc", "train_loss", "test_loss", "weight_norm", "logit_scale", "sc_rate", "frac_saturated", "norm_embed", "norm_hidden", "norm_readout"] as const;
 export type ChartMetricKey = (typeof CHART_METRIC_KEYS)[number];
 export type YScaleKind = "linear" | "log";
 
@@ -15,7 +15,7 @@ export interface ChartLook {
 }
 
 export interface ChartSpec extends ChartLook {
-  id: "accuracy" | "loss" | "weight-norm" | "logit-scale";
+  id: "accuracy" | "loss" | "weight-norm" | "logit-scale" | "saturation" | "layer-norms";
   title: string;
   keys: readonly ChartMetricKey[];
 }
@@ -25,6 +25,9 @@ export const RUN_CHARTS: readonly ChartSpec[] = [
   { id: "loss", title: "Loss (log scale)", keys: ["train_loss", "test_loss"], yScale: "log", yFormat: "number" },
   { id: "weight-norm", title: "Weight norm", keys: ["weight_norm"], yScale: "linear", yFormat: "number" },
   { id: "logit-scale", title: "Logit scale", keys: ["logit_scale"], yScale: "linear", yFormat: "number" },
+  // Softmax collapse precedes the stall of grokking (SCIENCE.md §5: sc_rate, frac_saturated).
+  { id: "saturation", title: "Softmax saturation", keys: ["sc_rate", "frac_saturated"], yScale: "linear", yDomain: [0, 1], yFormat: "percent" },
+  { id: "layer-norms", title: "Norms by layer", keys: ["norm_embed", "norm_hidden", "norm_readout"], yScale: "linear", yFormat: "number" },
 ];
 
 export const SERIES_LABELS: Record<ChartMetricKey, string> = {
@@ -34,10 +37,17 @@ export const SERIES_LABELS: Record<ChartMetricKey, string> = {
   test_loss: "test",
   weight_norm: "‖W‖",
   logit_scale: "logit scale",
+  sc_rate: "SC rate",
+  frac_saturated: "saturated",
+  norm_embed: "embed",
+  norm_hidden: "hidden",
+  norm_readout: "readout",
 };
 
+const EXTRA_COLORS: Record<string, string> = { frac_saturated: "var(--series-2)", norm_hidden: "var(--series-2)", norm_readout: "var(--series-3)" };
+
 /** Train series take the first palette colour, test series the second (CSS variables in globals.css). */
-export const seriesColor = (key: string): string => (key.startsWith("test") ? "var(--series-2)" : "var(--series-1)");
+export const seriesColor = (key: string): string => EXTRA_COLORS[key] ?? (key.startsWith("test") ? "var(--series-2)" : "var(--series-1)");
 
 export interface ChartPoint {
   x: number;

@@ -1,12 +1,23 @@
-import type { RunListItem } from "./types.ts";
-
 /**
- * Sorting of the runs table. Client-side over the loaded page only (the newest 100 runs): the API
- * has no `orderBy` on `runs` yet, so a sort cannot reach runs beyond the page. Kept in the URL
- * (`sort=tGrok&dir=asc`) so a sorted table can be shared.
+ * Sorting of the runs table, done by the API (`runs(orderBy:)`) so that it spans every page, not
+ * just the rows loaded. Kept in the URL (`sort=tGrok&dir=asc`) so a sorted table can be shared.
+ * Runs without a value (no T_grok yet: censored, not zero) come last either way (API contract).
  */
-export const SORT_KEYS = ["name", "status", "p", "temperature", "loss", "steps", "testAcc", "tMem", "tGrok", "created"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+const ORDER_FIELDS = {
+  name: "NAME",
+  p: "P",
+  temperature: "TEMPERATURE",
+  weightDecay: "WEIGHT_DECAY",
+  testAcc: "FINAL_TEST_ACC",
+  tMem: "T_MEM",
+  tGrok: "T_GROK",
+  delay: "DELAY",
+  clampRho: "CLAMP_RHO",
+  seedsGrokked: "SEEDS_GROKKED",
+  created: "CREATED_AT",
+} as const;
+export type SortKey = keyof typeof ORDER_FIELDS;
+export const SORT_KEYS = Object.keys(ORDER_FIELDS) as SortKey[];
 export type SortDir = "asc" | "desc";
 export interface RunSort {
   key: SortKey;
@@ -16,48 +27,22 @@ export interface RunSort {
 /** The API's order: newest first. */
 export const DEFAULT_SORT: RunSort = { key: "created", dir: "desc" };
 
-const STATUS_ORDER = ["RUNNING", "QUEUED", "SUCCEEDED", "FAILED", "CANCELLED"];
-
-const sortValue = (run: RunListItem, key: SortKey): string | number | null => {
-  switch (key) {
-    case "name": return run.name.toLowerCase();
-    case "status": return STATUS_ORDER.indexOf(run.status);
-    case "p": return run.config.p;
-    case "temperature": return run.config.temperature;
-    case "loss": return run.config.loss;
-    case "steps": return run.progress.stepsDone;
-    case "testAcc": return run.summary.finalTestAcc;
-    case "tMem": return run.summary.tMem;
-    case "tGrok": return run.summary.tGrok;
-    case "created": return run.createdAt;
-  }
-};
-
-/**
- * A sorted copy. Missing values (no T_grok yet: censored, not zero) always go last whatever the
- * direction; ties keep the API's order (Array.prototype.sort is stable).
- */
-export function sortRuns(runs: readonly RunListItem[], sort: RunSort): RunListItem[] {
-  const sign = sort.dir === "asc" ? 1 : -1;
-  return [...runs].sort((a, b) => {
-    const va = sortValue(a, sort.key);
-    const vb = sortValue(b, sort.key);
-    const aMissing = va == null || (typeof va === "number" && !Number.isFinite(va));
-    const bMissing = vb == null || (typeof vb === "number" && !Number.isFinite(vb));
-    if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
-    if (va === vb) return 0;
-    return (va < vb ? -1 : 1) * sign;
-  });
-}
+/** The API's RunOrder for a sort. */
+export const toRunOrder = (sort: RunSort) => ({ field: ORDER_FIELDS[sort.key], direction: sort.dir === "asc" ? "ASC" : "DESC" });
 
 export function parseRunSort(params: { get(name: string): string | null }): RunSort {
   const key = params.get("sort");
-  if (!SORT_KEYS.includes(key as SortKey)) return DEFAULT_SORT;
+  if (key == null || !Object.hasOwn(ORDER_FIELDS, key)) return DEFAULT_SORT;
   return { key: key as SortKey, dir: params.get("dir") === "desc" ? "desc" : "asc" };
 }
 
-export function runSortSearch(sort: RunSort): string {
-  return sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir ? "" : `?sort=${sort.key}&dir=${sort.dir}`;
+/** Writes the sort into `params`; the default sort leaves no trace. */
+export function writeSortParams(params: URLSearchParams, sort: RunSort): void {
+  params.delete("sort");
+  params.delete("dir");
+  if (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir) return;
+  params.set("sort", sort.key);
+  params.set("dir", sort.dir);
 }
 
 /** Clicking a header: a new column sorts ascending, the same column flips direction. */

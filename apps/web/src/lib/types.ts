@@ -54,9 +54,10 @@ export interface RunListItem {
   name: string;
   status: RunStatus;
   createdAt: string;
-  config: Pick<RunConfig, "p" | "temperature" | "loss">;
+  tags: string[];
+  config: Pick<RunConfig, "p" | "op" | "temperature" | "weightDecay" | "lr" | "trainFraction" | "loss" | "model"> & { clamp: { rho: number | null; target: number | null } | null };
   progress: Pick<RunProgress, "stepsDone" | "stepsTotal">;
-  summary: Pick<RunSummary, "finalTestAcc" | "tMem" | "tGrok">;
+  summary: Pick<RunSummary, "finalTestAcc" | "tMem" | "tGrok" | "delay" | "logitScaleAtGrok"> & { grokked: number; seeds: number };
 }
 
 /** Everything the run page shows. */
@@ -75,6 +76,19 @@ export interface RunDetail {
   cancelRequested: boolean;
   summary: RunSummary;
   metrics: MetricSeries[];
+  tags: string[];
+  notes: string | null;
+  annotations: Annotation[];
+  exportUrls: { metricsCsv: string; metricsJson: string };
+}
+
+export interface Annotation {
+  id: string;
+  step: number | null;
+  seed: number | null;
+  text: string;
+  author: string | null;
+  updatedAt: string;
 }
 
 /** A GraphQL error as the API formats it (schema.graphql header). */

@@ -17,10 +17,12 @@ interface Props {
   hoverStep?: number | null;
   onHover?: (step: number | null) => void;
   onZoom?: (range: Domain) => void;
+  onPick?: (step: number) => void;
+  notes?: readonly { id: string; step: number; text: string }[];
 }
 
 /** A titled chart with its legend; the wrapper carries the `chart-<id>` test id. */
-export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, onHover, onZoom }: Props) {
+export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, onHover, onZoom, onPick, notes }: Props) {
   const empty = lines.every((l) => l.points.length === 0);
   return (
     <section className="card chart-card" data-testid={`chart-${spec.id}`}>
@@ -56,6 +58,8 @@ export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, on
                 hoverStep={hoverStep}
                 onHover={onHover}
                 onZoom={onZoom}
+                onPick={onPick}
+                notes={notes}
               />
             ) : null
           }

@@ -29,12 +29,16 @@ export interface LineChartProps {
   onHover?: (step: number | null) => void;
   /** Called with the dragged step range; dragging is off without it. */
   onZoom?: (range: Domain) => void;
+  /** Called with the clicked step (a press without a drag), e.g. to annotate it. */
+  onPick?: (step: number) => void;
+  /** Annotations pinned to steps, drawn as dashed markers with their text as a tooltip. */
+  notes?: readonly { id: string; step: number; text: string }[];
 }
 
 const px = (p: ChartPoint) => p.x;
 
 /** One metric chart: grid, min/max bands, raw and smoothed lines, event markers, axes, hover and drag-to-zoom. */
-export function LineChart({ spec, lines, xDomain, markers, width, height, xScale = "linear", xLabel = "step", hoverStep, onHover, onZoom }: LineChartProps) {
+export function LineChart({ spec, lines, xDomain, markers, width, height, xScale = "linear", xLabel = "step", hoverStep, onHover, onZoom, onPick, notes = [] }: LineChartProps) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const [ownHover, setOwnHover] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -61,7 +65,7 @@ export function LineChart({ spec, lines, xDomain, markers, width, height, xScale
     return x.invert(px);
   };
   const onDown = (event: PointerEvent<SVGRectElement>) => {
-    if (!onZoom || event.button !== 0) return;
+    if ((!onZoom && !onPick) || event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     const step = stepAt(event);
     setDrag({ from: step, to: step });
@@ -76,6 +80,7 @@ export function LineChart({ spec, lines, xDomain, markers, width, height, xScale
     setDrag(null);
     const range = zoomFromDrag(drag.from, drag.to);
     if (range && onZoom) onZoom(range);
+    else if (!range && onPick && Number.isFinite(drag.to)) onPick(Math.max(0, Math.round(drag.to)));
   };
 
   return (
@@ -140,6 +145,15 @@ export function LineChart({ spec, lines, xDomain, markers, width, height, xScale
               </text>
             </g>
           ))}
+          {notes
+            .filter((n) => n.step >= xDomain[0] && n.step <= xDomain[1])
+            .map((n) => (
+              <g key={n.id} className="chart-annotation" data-testid="annotation-marker" data-step={n.step}>
+                <title>{`step ${n.step}: ${n.text}`}</title>
+                <line x1={x(n.step)} x2={x(n.step)} y1={0} y2={innerH} />
+                <path d={`M${x(n.step) - 5},${innerH} l5,-8 l5,8 z`} />
+              </g>
+            ))}
           <AxisLeft scale={y} tickValues={yTicks} numTicks={yCount} tickFormat={(v) => yFormat(Number(v))} axisClassName="chart-axis" />
           <AxisBottom
             scale={x}

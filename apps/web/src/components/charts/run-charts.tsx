@@ -14,13 +14,16 @@ interface Props {
   stepsTotal: number;
   view?: ChartView;
   onZoom?: (range: Domain) => void;
+  /** A click on any chart picks that step (to annotate it). */
+  onPick?: (step: number) => void;
+  notes?: readonly { id: string; step: number; text: string }[];
 }
 
 /**
  * The four charts of a run, sharing one step axis (the step budget, or the zoomed range), one
  * display smoothing and one hovered step, so the crosshair moves through all four together.
  */
-export function RunCharts({ metrics, summary, stepsTotal, view, onZoom }: Props) {
+export function RunCharts({ metrics, summary, stepsTotal, view, onZoom, onPick, notes }: Props) {
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const charts = RUN_CHARTS.map((spec) => ({ spec, lines: smoothLines(toChartLines(metrics, spec.keys, spec.yScale), view?.smoothing ?? 0) }));
   const xDomain = view?.zoom ?? stepDomain(stepsTotal, lastStep(charts.flatMap((c) => c.lines)));
@@ -38,6 +41,8 @@ export function RunCharts({ metrics, summary, stepsTotal, view, onZoom }: Props)
           hoverStep={hoverStep}
           onHover={setHoverStep}
           onZoom={onZoom}
+          onPick={onPick}
+          notes={notes}
         />
       ))}
     </div>

@@ -3,15 +3,23 @@ import { readEnv } from "../../../env.ts";
 // Always proxied at request time: the API URL comes from the environment of `next start`.
 export const dynamic = "force-dynamic";
 
-/** The browser's only door to the GraphQL API: forwards the POST body, returns status and body. */
+/**
+ * The browser's only door to the GraphQL API: forwards the POST body with the caller's
+ * credentials (the HttpOnly session cookie, or a Bearer header from scripts), returns status and body.
+ */
 export async function POST(request: Request): Promise<Response> {
   const target = `${readEnv().apiUrl}/graphql`;
   const body = await request.text();
+  const credentials: Record<string, string> = {};
+  for (const name of ["cookie", "authorization"]) {
+    const value = request.headers.get(name);
+    if (value) credentials[name] = value;
+  }
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...credentials },
       body,
       cache: "no-store",
     });
