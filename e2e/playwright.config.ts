@@ -16,7 +16,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.GROKSCOPE_E2E_URL,
     viewport: { width: 1366, height: 900 },
-    screenshot: "only-on-failure",
+    // Every journey leaves a screenshot of its final state under artifacts/ (a CI artefact).
+    screenshot: "on",
     trace: "off",
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -89,7 +89,7 @@ export function RunView({ id }: { id: string }) {
         <RunTags runId={run.id} tags={run.tags} onChanged={afterCancel} />
         <RunActions runId={run.id} exportUrls={run.exportUrls} pickedStep={pickedStep} />
       </div>
-      <ChartToolbar view={view} onChange={setView} />
+      <ChartToolbar view={view} onChange={setView} multiSeed={new Set(run.metrics.map((m) => m.seed)).size > 1} />
       <RunCharts
         metrics={run.metrics}
         summary={run.summary}

@@ -7,7 +7,6 @@ const pt = (step: number, value: number, min = value, max = value) => ({ step, v
 const series: MetricSeries[] = [
   { key: "test_loss", seed: 0, points: [pt(0, 4.6), pt(10, 0), pt(20, NaN), pt(30, 0.5, 0.2, 0.9)] },
   { key: "train_loss", seed: 0, points: [pt(0, 4.5), pt(10, 1e-4, -1, 2)] },
-  { key: "test_loss", seed: 1, points: [pt(0, 99)] },
 ];
 
 describe("toChartLines", () => {
@@ -18,7 +17,7 @@ describe("toChartLines", () => {
     expect(lines[0]!.color).not.toBe(lines[1]!.color);
   });
 
-  it("drops non-finite points, keeps zero on a linear scale, takes the first seed", () => {
+  it("drops non-finite points, keeps zero on a linear scale, keeps bucket extremes", () => {
     const [test] = toChartLines(series, ["test_loss"], "linear");
     expect(test!.points.map((p) => p.x)).toEqual([0, 10, 30]);
     expect(test!.points[2]).toEqual({ x: 30, y: 0.5, y0: 0.2, y1: 0.9 });
@@ -34,6 +33,35 @@ describe("toChartLines", () => {
     const lines = toChartLines([{ key: "test_acc", seed: 0, points: [pt(5, 0.1), pt(5, 0.2), pt(3, 0.3)] }], ["test_acc", "train_acc"], "linear");
     expect(lines[0]!.points).toHaveLength(1);
     expect(lines[1]!.points).toEqual([]);
+  });
+});
+
+describe("toChartLines with several seeds", () => {
+  const seeds: MetricSeries[] = [
+    { key: "test_acc", seed: 2, points: [pt(0, 0.3), pt(10, 0.9)] },
+    { key: "test_acc", seed: 0, points: [pt(0, 0.1), pt(10, 0.5)] },
+    { key: "test_acc", seed: 1, points: [pt(0, 0.2), pt(10, 0.7), pt(20, 0.8)] },
+    { key: "test_acc", seed: 3, points: [pt(0, 0.4), pt(10, 1)] },
+  ];
+
+  it("draws the median over seeds with the interquartile range as its band", () => {
+    const [line] = toChartLines(seeds, ["test_acc"], "linear");
+    expect(line!.label).toBe("test (median of 4)");
+    expect(line!.points.map((p) => p.x)).toEqual([0, 10, 20]);
+    const [first, second, last] = line!.points;
+    expect(first!.y).toBeCloseTo(0.25);
+    expect(first!.y0).toBeCloseTo(0.175);
+    expect(first!.y1).toBeCloseTo(0.325);
+    expect(second!.y).toBeCloseTo(0.8);
+    // A step only one seed has reached yet is that seed's value, with no band.
+    expect(last).toEqual({ x: 20, y: 0.8, y0: 0.8, y1: 0.8 });
+  });
+
+  it("draws one line per seed, ordered by seed, on request", () => {
+    const lines = toChartLines(seeds, ["test_acc"], "linear", "each");
+    expect(lines.map((l) => l.key)).toEqual(["test_acc:s0", "test_acc:s1", "test_acc:s2", "test_acc:s3"]);
+    expect(lines.map((l) => l.label)).toEqual(["test s0", "test s1", "test s2", "test s3"]);
+    expect(lines[1]!.points.map((p) => p.y)).toEqual([0.2, 0.7, 0.8]);
   });
 });
 

@@ -1,4 +1,5 @@
-import type { MetricSeries, RunSummary } from "./types.ts";
+import { medianOverSeeds, seedsOfKey, type SeedMode } from "./seed-lines.ts";
+import type { MetricPoint, MetricSeries, RunSummary } from "./types.ts";
 
 /** Metric keys the run page charts (SCIENCE.md §5 names, as written by the trainer). */
 export const CHART_METRIC_KEYS = ["train_acc", "test_acc", "train_loss", "test_loss", "weight_norm", "logit_scale", "sc_rate", "frac_saturated", "norm_embed", "norm_hidden", "norm_readout"] as const;
@@ -71,23 +72,37 @@ export interface ChartLine {
 /**
  * Turns the API's series into drawable lines, one per requested key in the requested order.
  * Points that cannot be drawn on the scale (non-finite, or ≤ 0 on a log axis) are dropped;
- * bucket min/max are clamped into drawable values. Several seeds of one key: the first wins.
+ * bucket min/max are clamped into drawable values. A key with several seeds becomes the median
+ * over seeds with its IQR as the band (`seedMode` "median"), or one line per seed ("each").
  */
-export function toChartLines(series: readonly MetricSeries[], keys: readonly string[], scale: YScaleKind): ChartLine[] {
-  const drawable = (v: number) => Number.isFinite(v) && (scale === "linear" || v > 0);
-  return keys.map((key) => {
-    const found = series.find((s) => s.key === key);
-    const points: ChartPoint[] = [];
-    let lastStep = -Infinity;
-    for (const p of found?.points ?? []) {
-      if (!Number.isFinite(p.step) || !drawable(p.value) || p.step <= lastStep) continue;
-      lastStep = p.step;
-      const y0 = drawable(p.min) ? Math.min(p.min, p.value) : p.value;
-      const y1 = drawable(p.max) ? Math.max(p.max, p.value) : p.value;
-      points.push({ x: p.step, y: p.value, y0, y1 });
-    }
-    return { key, label: SERIES_LABELS[key as ChartMetricKey] ?? key, color: seriesColor(key), points };
+export function toChartLines(series: readonly MetricSeries[], keys: readonly string[], scale: YScaleKind, seedMode: SeedMode = "median"): ChartLine[] {
+  return keys.flatMap((key) => {
+    const seeds = seedsOfKey(series, key);
+    const label = SERIES_LABELS[key as ChartMetricKey] ?? key;
+    const line = (points: readonly MetricPoint[], lineKey = key, lineLabel = label) => ({
+      key: lineKey,
+      label: lineLabel,
+      color: seriesColor(key),
+      points: drawablePoints(points, scale),
+    });
+    if (seeds.length <= 1) return [line(seeds[0]?.points ?? [])];
+    if (seedMode === "median") return [line(medianOverSeeds(seeds), key, `${label} (median of ${seeds.length})`)];
+    return seeds.map((s) => line(s.points, `${key}:s${s.seed}`, `${label} s${s.seed}`));
   });
+}
+
+function drawablePoints(points: readonly MetricPoint[], scale: YScaleKind): ChartPoint[] {
+  const drawable = (v: number) => Number.isFinite(v) && (scale === "linear" || v > 0);
+  const out: ChartPoint[] = [];
+  let lastStep = -Infinity;
+  for (const p of points) {
+    if (!Number.isFinite(p.step) || !drawable(p.value) || p.step <= lastStep) continue;
+    lastStep = p.step;
+    const y0 = drawable(p.min) ? Math.min(p.min, p.value) : p.value;
+    const y1 = drawable(p.max) ? Math.max(p.max, p.value) : p.value;
+    out.push({ x: p.step, y: p.value, y0, y1 });
+  }
+  return out;
 }
 
 /** All y values (including bucket extremes) of some lines, for domain computation. */

@@ -7,8 +7,9 @@ describe("parseChartView", () => {
   it("defaults when nothing is set", () => {
     expect(parseChartView(params(""))).toEqual(DEFAULT_VIEW);
   });
-  it("reads scale, smoothing and zoom", () => {
-    expect(parseChartView(params("x=log&smooth=0.6&from=100&to=900"))).toEqual({ xScale: "log", smoothing: 0.6, zoom: [100, 900] });
+  it("reads scale, smoothing, zoom and seed mode", () => {
+    expect(parseChartView(params("x=log&smooth=0.6&from=100&to=900&seeds=each"))).toEqual({ xScale: "log", smoothing: 0.6, zoom: [100, 900], seedMode: "each" });
+    expect(parseChartView(params("seeds=bogus")).seedMode).toBe("median");
   });
   it("clamps smoothing and ignores broken zooms", () => {
     expect(parseChartView(params("smooth=3")).smoothing).toBe(0.99);
@@ -24,7 +25,7 @@ describe("chartViewSearch", () => {
     expect(chartViewSearch(DEFAULT_VIEW)).toBe("");
   });
   it("round-trips and keeps unrelated params", () => {
-    const view = { xScale: "log" as const, smoothing: 0.5, zoom: [10, 20] as const };
+    const view = { xScale: "log" as const, smoothing: 0.5, zoom: [10, 20] as const, seedMode: "each" as const };
     const s = chartViewSearch(view, "?tab=a&smooth=0.1");
     expect(s).toContain("tab=a");
     expect(parseChartView(params(s))).toEqual(view);

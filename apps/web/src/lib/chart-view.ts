@@ -1,18 +1,21 @@
 import type { Domain } from "./chart-domain.ts";
 import { clampSmoothing } from "./ema.ts";
+import type { SeedMode } from "./seed-lines.ts";
 import type { StepScaleKind } from "./step-scale.ts";
 
 /**
  * The run page's chart tools, kept in the URL search params so a view can be shared:
- * `x=log`, `smooth=0.6`, `from=500&to=2000` (the zoomed step range). Defaults are omitted.
+ * `x=log`, `smooth=0.6`, `from=500&to=2000` (the zoomed step range), `seeds=each` (one line per
+ * seed instead of median + IQR). Defaults are omitted.
  */
 export interface ChartView {
   xScale: StepScaleKind;
   smoothing: number;
   zoom: Domain | null;
+  seedMode: SeedMode;
 }
 
-export const DEFAULT_VIEW: ChartView = { xScale: "linear", smoothing: 0, zoom: null };
+export const DEFAULT_VIEW: ChartView = { xScale: "linear", smoothing: 0, zoom: null, seedMode: "median" };
 
 interface ParamsLike {
   get(name: string): string | null;
@@ -30,13 +33,15 @@ export function parseChartView(params: ParamsLike): ChartView {
   const from = int(params.get("from"));
   const to = int(params.get("to"));
   const zoom: Domain | null = from !== null && to !== null && to > from && from >= 0 ? [from, to] : null;
-  return { xScale, smoothing, zoom };
+  const seedMode: SeedMode = params.get("seeds") === "each" ? "each" : "median";
+  return { xScale, smoothing, zoom, seedMode };
 }
 
 /** The search string for a view, keeping unrelated params of `base`; "" when nothing is set. */
 export function chartViewSearch(view: ChartView, base: string = ""): string {
   const params = new URLSearchParams(base);
-  for (const k of ["x", "smooth", "from", "to"]) params.delete(k);
+  for (const k of ["x", "smooth", "from", "to", "seeds"]) params.delete(k);
+  if (view.seedMode === "each") params.set("seeds", "each");
   if (view.xScale === "log") params.set("x", "log");
   if (view.smoothing > 0) params.set("smooth", String(view.smoothing));
   if (view.zoom) {

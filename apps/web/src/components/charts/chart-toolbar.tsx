@@ -10,12 +10,14 @@ interface Props {
   onChange: (view: ChartView) => void;
   /** Show the step-range controls (drag-to-zoom and its keyboard equivalent). */
   zoomable?: boolean;
+  /** Offer median + IQR vs one line per seed (a run with several seeds). */
+  multiSeed?: boolean;
   /** Page-specific controls shown first (the compare view's selectors). */
   children?: ReactNode;
 }
 
 /** Shared tools above a set of charts: step axis, EMA smoothing, zoomed step range. */
-export function ChartToolbar({ view, onChange, zoomable = true, children }: Props) {
+export function ChartToolbar({ view, onChange, zoomable = true, multiSeed = false, children }: Props) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const applyRange = (event: FormEvent) => {
@@ -34,6 +36,15 @@ export function ChartToolbar({ view, onChange, zoomable = true, children }: Prop
           <option value="log">Log</option>
         </select>
       </label>
+      {multiSeed && (
+        <label className="tool">
+          <span>Seeds</span>
+          <select value={view.seedMode} onChange={(e) => onChange({ ...view, seedMode: e.target.value === "each" ? "each" : "median" })}>
+            <option value="median">Median + IQR</option>
+            <option value="each">Each seed</option>
+          </select>
+        </label>
+      )}
       <label className="tool tool-slider">
         <span>Smoothing</span>
         <input

@@ -25,7 +25,7 @@ interface Props {
  */
 export function RunCharts({ metrics, summary, stepsTotal, view, onZoom, onPick, notes }: Props) {
   const [hoverStep, setHoverStep] = useState<number | null>(null);
-  const charts = RUN_CHARTS.map((spec) => ({ spec, lines: smoothLines(toChartLines(metrics, spec.keys, spec.yScale), view?.smoothing ?? 0) }));
+  const charts = RUN_CHARTS.map((spec) => ({ spec, lines: smoothLines(toChartLines(metrics, spec.keys, spec.yScale, view?.seedMode), view?.smoothing ?? 0) }));
   const xDomain = view?.zoom ?? stepDomain(stepsTotal, lastStep(charts.flatMap((c) => c.lines)));
   const markers = summaryMarkers(summary);
   return (
