@@ -10,10 +10,10 @@ const run = (id: string, over: Partial<CompareRun["config"]> = {}, summary: Comp
 });
 
 describe("parseCompareIds", () => {
-  it("splits, trims, dedupes and caps at 20", () => {
+  it("splits, trims, dedupes and caps at 100", () => {
     expect(parseCompareIds(" a, b,,a ,c")).toEqual(["a", "b", "c"]);
     expect(parseCompareIds(null)).toEqual([]);
-    expect(parseCompareIds(Array.from({ length: 30 }, (_, i) => `r${i}`).join(","))).toHaveLength(20);
+    expect(parseCompareIds(Array.from({ length: 130 }, (_, i) => `r${i}`).join(","))).toHaveLength(100);
   });
 });
 

@@ -1,7 +1,7 @@
 import { categoricalColor, sequentialCss } from "./palette.ts";
 import type { RunConfig, RunSummary } from "./types.ts";
 
-export const MAX_COMPARE = 20;
+export const MAX_COMPARE = 100;
 
 export const COMPARE_METRICS = ["test_acc", "train_acc", "test_loss", "train_loss", "weight_norm", "logit_scale"] as const;
 export type CompareMetric = (typeof COMPARE_METRICS)[number];

@@ -82,20 +82,6 @@ export const CANCEL_RUN_MUTATION = /* GraphQL */ `
   }
 `;
 
-/** A run as the compare view needs it: identity, key config, events and one metric. */
-export const COMPARE_RUN_QUERY = /* GraphQL */ `
-  query CompareRun($id: ID!, $keys: [String!], $maxPoints: Int) {
-    run(id: $id) {
-      id
-      name
-      status
-      config { p temperature weightDecay loss lr trainFraction }
-      summary { tMem tGrok }
-      metrics(keys: $keys, maxPoints: $maxPoints) { key seed points { step value min max } }
-    }
-  }
-`;
-
 export const UPDATE_RUN_MUTATION = /* GraphQL */ `
   mutation UpdateRun($id: ID!, $input: UpdateRunInput!) {
     updateRun(id: $id, input: $input) { id name notes }

@@ -19,7 +19,7 @@ import { useCompareRuns } from "./use-compare-runs.ts";
 const HEIGHT = 420;
 const EVENT_LABEL = { tMem: "T_mem", tGrok: "T_grok" } as const;
 
-/** The compare page body: one metric of up to 20 runs overlaid, all view state in the URL. */
+/** The compare page body: one metric of up to 100 runs overlaid, all view state in the URL. */
 export function CompareView() {
   const [params, replaceSearch] = useSearchState();
   const ids = parseCompareIds(params.get("ids"));

@@ -6,8 +6,11 @@ import type { CompareMetric, CompareRun } from "../../lib/compare.ts";
 import { graphqlRequest } from "../../lib/graphql-client.ts";
 import { isActiveStatus } from "../../lib/format.ts";
 import { shouldPollAgain } from "../../lib/poll-policy.ts";
-import { COMPARE_RUN_QUERY } from "../../lib/queries.ts";
+import { compareBatches } from "../../lib/compare-query.ts";
 import type { MetricSeries, RunStatus } from "../../lib/types.ts";
+
+/** Points per run: 100 runs × 500 points stays quick to draw (see e2e/bench/dashboard.ts). */
+const MAX_POINTS = 500;
 
 export type LoadedRun = CompareRun & { status: RunStatus; metrics: MetricSeries[] };
 export interface CompareData {
@@ -16,8 +19,8 @@ export interface CompareData {
 }
 
 /**
- * Loads every selected run (one `run(id)` request each, in parallel: at most 20) with one metric,
- * and keeps polling every 2 s while any of them is still queued or running.
+ * Loads every selected run (up to MAX_COMPARE, in batched requests run in parallel) with one
+ * metric, and keeps polling every 2 s while any of them is still queued or running.
  */
 export function useCompareRuns(ids: readonly string[], metric: CompareMetric): PollingState<CompareData> {
   const idsKey = ids.join(",");
@@ -25,12 +28,17 @@ export function useCompareRuns(ids: readonly string[], metric: CompareMetric): P
   const fetcher = useCallback(
     async (signal: AbortSignal): Promise<CompareData> => {
       const list = idsKey ? idsKey.split(",") : [];
-      const answers = await Promise.all(
-        list.map((id) => graphqlRequest<{ run: LoadedRun | null }>(COMPARE_RUN_QUERY, { id, keys: [metric], maxPoints: 500 }, { signal })),
-      );
+      const batches = compareBatches(list, metric, MAX_POINTS);
+      const answers = await Promise.all(batches.map((b) => graphqlRequest<Record<string, LoadedRun | null>>(b.query, b.variables, { signal })));
       const runs: LoadedRun[] = [];
       const missing: string[] = [];
-      answers.forEach((a, i) => (a.run ? runs.push(a.run) : missing.push(list[i] ?? "")));
+      batches.forEach((b, i) =>
+        b.aliases.forEach((alias, j) => {
+          const run = answers[i]?.[alias];
+          if (run) runs.push(run);
+          else missing.push(String(b.variables[`id${j}`] ?? ""));
+        }),
+      );
       return { runs, missing };
     },
     [idsKey, metric],

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { compareBatches } from "./compare-query.ts";
+
+describe("compareBatches", () => {
+  it("splits ids into batches, one aliased run field and id variable per run", () => {
+    const ids = Array.from({ length: 23 }, (_, i) => `id-${i}`);
+    const batches = compareBatches(ids, "test_acc", 500, 10);
+    expect(batches.map((b) => b.aliases.length)).toEqual([10, 10, 3]);
+    const last = batches[2]!;
+    expect(last.variables).toMatchObject({ id0: "id-20", id2: "id-22", keys: ["test_acc"], maxPoints: 500 });
+    // The document itself is exercised against the real API by the compare journey (e2e).
+    expect(last.query).toContain("query CompareRuns($id0: ID!, $id1: ID!, $id2: ID!, $keys: [String!], $maxPoints: Int)");
+    expect(last.query.match(/r\d: run\(id: \$id\d\)/g)).toEqual(["r0: run(id: $id0)", "r1: run(id: $id1)", "r2: run(id: $id2)"]);
+  });
+
+  it("builds nothing for no ids", () => {
+    expect(compareBatches([], "test_acc", 500)).toEqual([]);
+  });
+});
