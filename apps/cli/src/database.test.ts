@@ -6,6 +6,7 @@ import { createRun, getRun } from "@grokscope/db";
 import { parseRunConfig } from "@grokscope/spec";
 import { openDatabase } from "./database.ts";
 import { readCliEnv } from "./env.ts";
+import { writeRegistryFile } from "./registry-url.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -29,6 +30,28 @@ describe("openDatabase without DATABASE_URL", () => {
     } finally {
       await second.close();
       await second.stopServer();
+    }
+  });
+
+  it("uses the server of a running `grokscope start` instead of starting a second one on its folder", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "grokscope-cli-"));
+    dirs.push(dataDir);
+    const env = readCliEnv({ GROKSCOPE_DATA_DIR: dataDir });
+    const started = await openDatabase(env, () => {});
+    try {
+      await writeRegistryFile(dataDir, started.url, 4242);
+      const logs: string[] = [];
+      const joined = await openDatabase(env, (m) => logs.push(m), (pid) => pid === 4242);
+      expect(joined.embedded).toBe(false);
+      expect(joined.url).toBe(started.url);
+      expect(logs).toEqual([]);
+      await joined.close();
+      await joined.stopServer();
+      // The shared server is still up: closing the joiner did not stop it.
+      expect(await started.db.execute("select 1 as one").then((r) => r.rows[0])).toEqual({ one: 1 });
+    } finally {
+      await started.close();
+      await started.stopServer();
     }
   });
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createDb, runMigrations, startEmbeddedPostgres, type DbHandle } from "@grokscope/db";
 import type { CliEnv } from "./env.ts";
+import { processAlive, readRegistryFile } from "./registry-url.ts";
 
 export interface Database extends DbHandle {
   /** Stops the embedded server if this process started one. */
@@ -9,12 +10,22 @@ export interface Database extends DbHandle {
 }
 
 /**
- * With DATABASE_URL: the team's server, nothing started. Without: an embedded PostgreSQL whose
- * data lives in GROKSCOPE_DATA_DIR/pg and survives restarts. Migrations run either way.
+ * With DATABASE_URL: the team's server, nothing started. Without: the embedded server of a
+ * running `grokscope start` (its registry.json; a second server cannot open the same data
+ * folder), else an embedded PostgreSQL of our own whose data lives in GROKSCOPE_DATA_DIR/pg and
+ * survives restarts. Migrations run either way.
  */
-export async function openDatabase(env: CliEnv, log: (msg: string) => void): Promise<Database> {
+export async function openDatabase(env: CliEnv, log: (msg: string) => void, alive = processAlive): Promise<Database> {
   let url = env.DATABASE_URL;
   let stopServer = async () => {};
+  let embedded = !url;
+  if (!url) {
+    const running = await readRegistryFile(env.GROKSCOPE_DATA_DIR);
+    if (running && alive(running.pid)) {
+      url = running.url;
+      embedded = false;
+    }
+  }
   if (!url) {
     const server = await startEmbeddedPostgres({ dataDir: path.join(env.GROKSCOPE_DATA_DIR, "pg"), log });
     url = server.url;
@@ -28,5 +39,5 @@ export async function openDatabase(env: CliEnv, log: (msg: string) => void): Pro
     await stopServer();
     throw error;
   }
-  return { ...handle, stopServer, embedded: !env.DATABASE_URL };
+  return { ...handle, stopServer, embedded };
 }

@@ -1,36 +1,85 @@
 import { createDb, createRun, type Db, type RunRow } from "@grokscope/db";
+import { parseRunConfig, type RunConfig } from "@grokscope/spec";
+import { selectBackend } from "@grokscope/trainer";
 import type { CliEnv } from "../env.ts";
-import { runConfigFromFlags } from "../flags.ts";
+import { readConfigFlags } from "../flags.ts";
+import { formatSummaryTable, runCellFields } from "../local/summary-table.ts";
+import { resolveLocalClamp, trainLocal } from "../local/train-local.ts";
+import { positiveNumber, readOptions, single } from "../options.ts";
+import { resolveRegistryUrl } from "../registry-url.ts";
+import { enqueueFork } from "./fork.ts";
 
-export type EnqueueOutcome = { ok: true; run: RunRow } | { ok: false; errors: string[] };
+export type RunArgs =
+  | { ok: true; mode: "enqueue" | "local"; config: RunConfig; name?: string; wc?: number }
+  | { ok: true; mode: "fork"; forkFrom: string; overrides: Record<string, unknown>; noClamp: boolean; name?: string }
+  | { ok: false; errors: string[] };
 
-/** Parses `grokscope run` flags and enqueues the run into the registry (the CLI's thin half). */
-export async function enqueueRunFromFlags(db: Db, argv: string[]): Promise<EnqueueOutcome> {
-  const parsed = runConfigFromFlags(argv);
-  if (!parsed.ok) return parsed;
-  const nameAt = parsed.rest.indexOf("--name");
-  const unknown = nameAt < 0 ? parsed.rest : parsed.rest.filter((_, i) => i !== nameAt && i !== nameAt + 1);
-  if (unknown.length > 0) return { ok: false, errors: unknown.map((a) => `unknown argument ${a}`) };
-  const c = parsed.config;
-  const name = (nameAt >= 0 ? parsed.rest[nameAt + 1] : undefined) ?? `p${c.p} ${c.op} ${c.loss} τ${c.temperature}${c.clamp ? ` clamp ${c.clamp.rho !== undefined ? `ρ${c.clamp.rho}` : c.clamp.target}` : ""}`;
-  const { run } = await createRun(db, { name, config: c });
+/** `run` arguments: config flags (derived from the spec), --name, --local [--wc W], --fork-from RUN@STEP [--no-clamp]. */
+export function parseRunArgs(argv: readonly string[]): RunArgs {
+  const flags = readConfigFlags([...argv]);
+  if (!flags.ok) return flags;
+  const options = readOptions(flags.rest, { values: ["--name", "--fork-from", "--wc"], switches: ["--local", "--no-clamp"] });
+  if (!options.ok) return options;
+  const errors: string[] = [];
+  const name = single(options.values, "--name", errors);
+  const forkFrom = single(options.values, "--fork-from", errors);
+  const wc = positiveNumber(options.values, "--wc", errors);
+  const local = options.switches.has("--local");
+  const noClamp = options.switches.has("--no-clamp");
+  if (forkFrom !== undefined && local) errors.push("--fork-from starts from a checkpoint in the registry; it cannot be combined with --local");
+  if (wc !== undefined && !local) errors.push("--wc applies only with --local (the registry calibrates w_c itself)");
+  if (noClamp && forkFrom === undefined) errors.push("--no-clamp applies only with --fork-from (a new run is unclamped unless given --clamp-*)");
+  if (errors.length > 0) return { ok: false, errors };
+  if (forkFrom !== undefined) return { ok: true, mode: "fork", forkFrom, overrides: flags.input, noClamp, name };
+  const parsed = parseRunConfig(flags.input);
+  if (!parsed.ok) return { ok: false, errors: parsed.issues.map((i) => `${i.field}: ${i.message}`) };
+  return { ok: true, mode: local ? "local" : "enqueue", config: parsed.config, name, wc };
+}
+
+export const defaultRunName = (c: RunConfig) =>
+  `p${c.p} ${c.op} ${c.loss} τ${c.temperature}${c.clamp ? ` clamp ${c.clamp.rho !== undefined ? `ρ${c.clamp.rho}` : c.clamp.target}` : ""}`;
+
+export type EnqueueOutcome = { ok: true; run: RunRow; parent?: RunRow } | { ok: false; errors: string[] };
+
+/** Parses `grokscope run` flags and enqueues the run — or, with --fork-from, the fork — into the registry. */
+export async function enqueueRunFromFlags(db: Db, argv: readonly string[]): Promise<EnqueueOutcome> {
+  const args = parseRunArgs(argv);
+  if (!args.ok) return args;
+  if (args.mode === "fork") return enqueueFork(db, args);
+  if (args.mode === "local") return { ok: false, errors: ["--local trains in this process; it enqueues nothing"] };
+  const { run } = await createRun(db, { name: args.name ?? defaultRunName(args.config), config: args.config });
   return { ok: true, run };
 }
 
-/** `grokscope run [config flags] [--name N]`: enqueues into DATABASE_URL and prints the run id. */
+const fail = (errors: readonly string[]) => {
+  for (const e of errors) console.error(`[grokscope] ${e}`);
+  process.exitCode = 2;
+};
+
+/**
+ * `grokscope run [config flags] [--name N]`: enqueues into the registry (DATABASE_URL, else the
+ * running `grokscope start`) and prints the run id. `--fork-from RUN@STEP [overrides]` enqueues a
+ * fork; `--local` trains here, without any server, and prints the summary table.
+ */
 export async function run(env: CliEnv, argv: string[], log: (msg: string) => void): Promise<void> {
-  if (!env.DATABASE_URL) {
-    throw new Error("grokscope run needs a registry: set DATABASE_URL (a running `grokscope start` prints it); --local and --fork-from are not implemented yet");
+  const args = parseRunArgs(argv);
+  if (!args.ok) return fail(args.errors);
+  if (args.mode === "local") {
+    const resolved = resolveLocalClamp(args.config, args.wc);
+    if (!resolved.ok) return fail([resolved.error]);
+    const { tf, backend } = await selectBackend(args.config.backend, log);
+    log(`${args.name ?? defaultRunName(args.config)}: ${args.config.steps} steps × ${args.config.seeds} seeds, locally on ${backend}`);
+    const result = await trainLocal(resolved.config, { tf, log });
+    console.log(formatSummaryTable([{ cell: runCellFields(args.config, resolved.config.clamp?.target), run: result }]));
+    return;
   }
-  const handle = createDb(env.DATABASE_URL, { max: 1, applicationName: "grokscope-run" });
+  const registry = await resolveRegistryUrl(env);
+  const handle = createDb(registry.url, { max: 1, applicationName: "grokscope-run" });
   try {
-    const outcome = await enqueueRunFromFlags(handle.db, argv);
-    if (!outcome.ok) {
-      for (const e of outcome.errors) console.error(`[grokscope] ${e}`);
-      process.exitCode = 2;
-      return;
-    }
-    log(`queued run ${outcome.run.id} (${outcome.run.name})`);
+    const outcome = args.mode === "fork" ? await enqueueFork(handle.db, args) : await enqueueRunFromFlags(handle.db, argv);
+    if (!outcome.ok) return fail(outcome.errors);
+    const what = outcome.parent ? `fork of ${outcome.parent.id} at step ${outcome.run.forkStep}` : "run";
+    log(`queued ${what} ${outcome.run.id} (${outcome.run.name})`);
     console.log(outcome.run.id);
   } finally {
     await handle.close();

