@@ -1,3 +1,4 @@
+import { signInRedirect } from "./sign-in-redirect.ts";
 import type { GraphQLErrorItem } from "./types.ts";
 
 /** Thrown when the API answers with GraphQL errors (or not at all); keeps the coded errors. */
@@ -40,6 +41,8 @@ export async function graphqlRequest<T>(
     throw new GraphQLRequestError(`The API answered ${response.status} without a GraphQL body`, [], response.status);
   }
   if (payload.errors?.length) {
+    const signIn = typeof window === "undefined" ? null : signInRedirect(payload.errors, window.location);
+    if (signIn) window.location.assign(signIn);
     throw new GraphQLRequestError(payload.errors.map((e) => e.message).join("; "), payload.errors, response.status);
   }
   if (payload.data == null) {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EditOnly } from "../../components/edit-only.tsx";
 import { SweepsList } from "../../components/sweep/sweeps-list.tsx";
 
 export const metadata = { title: "Sweeps" };
@@ -11,9 +12,11 @@ export default function SweepsPage() {
           <h1>Sweeps</h1>
           <p className="muted">Grids of runs launched together; open one for its phase heatmap and collapse plot.</p>
         </div>
-        <Link href="/sweeps/new" className="button button-primary">
-          New sweep
-        </Link>
+        <EditOnly>
+          <Link href="/sweeps/new" className="button button-primary">
+            New sweep
+          </Link>
+        </EditOnly>
       </div>
       <SweepsList />
     </>
