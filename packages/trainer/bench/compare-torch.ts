@@ -2,7 +2,8 @@
  * tfjs (every installed backend) versus PyTorch + OpenBLAS on the same machine, same model, same
  * step: the paper MLP at p = 97, train fraction 0.4, full batch, evaluation of all p² pairs every
  * 10 steps (SCIENCE.md §2–§5). Runs bench/torch-reference.py in the same invocation.
- *   node --import tsx packages/trainer/bench/compare-torch.ts [--seeds 1,12] [--no-torch]
+ *   node --import tsx packages/trainer/bench/compare-torch.ts [--seeds 1,12] [--no-torch] [--blocks 2] [--torch-steps 20] [--backends wasm,cpu]
+ * The S-seed tfjs figure is ONE batched session (config.seeds = S), as train() runs it.
  *
  * FLOP counts per seed-step (d = 128, H = 256, p = 97, N = 3,764 training pairs, E = p² = 9,409):
  *   nominal = 6·N·(2d·H + H·p)   the dense MLP's training work (forward 2 FLOP per multiply-add,
@@ -19,9 +20,10 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseRunConfig } from "@grokscope/spec";
 import { selectBackend, type BackendRequest } from "../src/backends.ts";
-import { createTrainingSession, type TrainingSession } from "../src/core/index.ts";
+import { createTrainingSession } from "../src/core/index.ts";
 
 const argv = process.argv.slice(2);
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const seedsAt = argv.indexOf("--seeds");
 const seedCounts = (seedsAt >= 0 ? argv[seedsAt + 1] ?? "1,12" : "1,12").split(",").map(Number);
 const EVAL_EVERY = 10;
@@ -50,7 +52,12 @@ const plans: { backend: BackendRequest; warmup: number; blocks: number; maxSeeds
   { backend: "cpu", warmup: 0, blocks: 0, maxSeeds: 1 },
 ];
 
-for (const plan of plans) {
+// Short runs: --blocks N (evaluation blocks of 10 steps per backend), --torch-steps N, --backends wasm,cpu
+const blocksArg = option("--blocks");
+const torchSteps = option("--torch-steps") ?? "20";
+const backendsArg = option("--backends")?.split(",");
+for (const plan of plans.filter((pl) => !backendsArg || backendsArg.includes(pl.backend))) {
+  if (blocksArg !== undefined && plan.blocks > 0) plan.blocks = Math.max(1, Number(blocksArg));
   let tf;
   try {
     ({ tf } = await selectBackend(plan.backend));
@@ -59,12 +66,12 @@ for (const plan of plans) {
     continue;
   }
   for (const seeds of seedCounts.filter((s) => s <= plan.maxSeeds)) {
-    // One session per seed (seed value config.seed + i, as spec's multi-seed runs use).
-    // TODO(H1 batching): when createTrainingSession trains config.seeds at once, use one session.
-    const sessions: TrainingSession[] = Array.from({ length: seeds }, (_, i) => createTrainingSession(tf, { ...config, seed: config.seed + i }));
-    const n = sessions[0]!.data.train.a.length;
-    const sync = () => sessions.forEach((s) => s.model.variables.at(-1)!.dataSync()); // wait for queued work
-    const stepAll = () => sessions.forEach((s) => s.step({ trackNorms: false }));
+    // ONE batched session trains every seed (seed index i uses seed value config.seed + i): the
+    // real multi-seed path of train(), with parameters carrying a leading seed axis.
+    const session = createTrainingSession(tf, { ...config, seeds });
+    const n = session.data[0]!.train.a.length;
+    const sync = () => session.model.variables.at(-1)!.dataSync(); // wait for queued work
+    const stepAll = () => session.step({ trackNorms: false });
     for (let i = 0; i < plan.warmup; i++) stepAll();
     sync();
     let ms: number;
@@ -78,8 +85,8 @@ for (const plan of plans) {
       const t = performance.now();
       for (let b = 0; b < plan.blocks; b++) {
         for (let i = 0; i < EVAL_EVERY - 1; i++) stepAll();
-        sessions.forEach((s) => s.step({ trackNorms: true }));
-        sessions.forEach((s) => s.evaluate());
+        session.step({ trackNorms: true });
+        session.evaluate(); // every seed's metrics, one read-back
       }
       ms = (performance.now() - t) / (plan.blocks * EVAL_EVERY);
     }
@@ -88,13 +95,13 @@ for (const plan of plans) {
     const work = (6 * n * H * p + 12 * p * d * H + evalWork) * seeds;
     const label = `tfjs-${tf.getBackend()}${plan.blocks === 0 ? " (1 step, no eval)" : ""}`;
     rows.push({ impl: label, seeds, msPerStep: ms, nominal, work });
-    sessions.forEach((s) => s.dispose());
+    session.dispose();
   }
 }
 
 if (!argv.includes("--no-torch")) {
   const script = fileURLToPath(new URL("./torch-reference.py", import.meta.url));
-  const result = spawnSync("/usr/bin/python3", [script, "--seeds", seedCounts.join(","), "--threads", "2,1", "--steps", "20", "--warmup", "3"], {
+  const result = spawnSync("/usr/bin/python3", [script, "--seeds", seedCounts.join(","), "--threads", "2,1", "--steps", torchSteps, "--warmup", "3"], {
     env: { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_WAIT_POLICY: "PASSIVE" },
     encoding: "utf8",
   });

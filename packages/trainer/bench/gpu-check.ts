@@ -7,7 +7,7 @@
  */
 import { parseRunConfig } from "@grokscope/spec";
 import { selectBackend, type BackendRequest } from "../src/backends.ts";
-import { createTrainingSession } from "../src/core/index.ts";
+import { createTrainingSession, type Metrics } from "../src/core/index.ts";
 
 const budgetMs = Number(process.argv[2] ?? 90) * 1000;
 const MAX_STEPS = 4000;
@@ -39,7 +39,7 @@ for (const request of ["tensorflow-gpu", "tensorflow", "wasm", "cpu"] as Backend
   // The pure-JS cpu backend takes seconds per step: speed only, no grokking run.
   while (request !== "cpu" && session.stepsDone < MAX_STEPS && performance.now() - start < budgetMs) {
     for (let i = 0; i < EVAL_EVERY; i++) session.step({ trackNorms: i === EVAL_EVERY - 1 });
-    const metrics = session.evaluate();
+    const [metrics] = session.evaluate() as [Metrics];
     last = { step: session.stepsDone, testAcc: metrics.test_acc };
     if (metrics.test_acc >= 0.9) {
       grokStep = session.stepsDone;

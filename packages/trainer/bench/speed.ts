@@ -33,9 +33,9 @@ for (const entry of plan.filter((e) => !only || e.backend === only)) {
     continue;
   }
   const session = createTrainingSession(tf, config);
-  const n = session.data.train.a.length;
+  const n = session.data[0]!.train.a.length;
   const flopsPerStep = 6 * n * (2 * config.embedDim * config.hiddenDim + config.hiddenDim * config.p);
-  const sync = () => (session.model.params.b2.dataSync() as Float32Array)[0]; // wait for queued work
+  const sync = () => (session.model.variables.at(-1)!.dataSync() as Float32Array)[0]; // wait for queued work
   for (let i = 0; i < entry.warmup; i++) session.step({ trackNorms: false });
   sync();
   // Plain steps are what train() runs between evaluations; tracked steps (grad/update norms kept
@@ -64,7 +64,7 @@ for (const entry of plan.filter((e) => !only || e.backend === only)) {
   console.log(
     `${tf.getBackend().padEnd(6)} p=${config.p} N_train=${n}: ${ms.toFixed(1)} ms/step (median of ${stepMs.length}, min ${Math.min(...stepMs).toFixed(1)}), ` +
       `${(flopsPerStep / ms / 1e6).toFixed(1)} GFLOP/s nominal (${(flopsPerStep / 1e9).toFixed(2)} GFLOP/step), ` +
-      `step with grad/update norms ${median(trackedMs).toFixed(1)} ms, evaluation over all ${session.data.all.a.length} pairs ${median(evalMs).toFixed(1)} ms`,
+      `step with grad/update norms ${median(trackedMs).toFixed(1)} ms, evaluation over all ${session.data[0]!.all.a.length} pairs ${median(evalMs).toFixed(1)} ms`,
   );
   session.dispose();
 }

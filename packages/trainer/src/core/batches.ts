@@ -1,4 +1,4 @@
-import type { Rng } from "./rng.ts";
+import type { Rng, RngState } from "./rng.ts";
 
 /**
  * Seeded minibatch sampler over n training examples: epochs of a fresh random permutation cut
@@ -9,6 +9,15 @@ import type { Rng } from "./rng.ts";
 export interface BatchSampler {
   /** Indices (into the training split) of the next batch, sorted ascending. */
   next(): Int32Array;
+  /** Everything the next draws depend on (for checkpoints): running order, position, RNG. */
+  state(): SamplerState;
+  restore(state: SamplerState): void;
+}
+
+export interface SamplerState {
+  order: Int32Array;
+  at: number;
+  rng: RngState;
 }
 
 export function createBatchSampler(n: number, batchSize: number, rng: Rng): BatchSampler {
@@ -32,6 +41,13 @@ export function createBatchSampler(n: number, batchSize: number, rng: Rng): Batc
       const batch = order.slice(at, at + size).sort();
       at += size;
       return batch;
+    },
+    state: () => ({ order: order.slice(), at, rng: rng.state() }),
+    restore(state) {
+      if (state.order.length !== n) throw new Error(`sampler state is for ${state.order.length} examples, not ${n}`);
+      order.set(state.order);
+      at = state.at;
+      rng.restore(state.rng);
     },
   };
 }

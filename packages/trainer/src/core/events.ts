@@ -39,12 +39,17 @@ export interface EventDetector {
   observe(step: number, metrics: Metrics): TrainEvent[];
   /** Every event fired so far, by kind. */
   readonly fired: Partial<Record<EventKind, TrainEvent>>;
+  /** Marks these events as already fired (resuming from a checkpoint). */
+  restore(events: TrainEvent[]): void;
 }
 
 export function createEventDetector(seed: number): EventDetector {
   const fired: Partial<Record<EventKind, TrainEvent>> = {};
   return {
     fired,
+    restore(events) {
+      for (const e of events) fired[e.kind] = { ...e, seed };
+    },
     observe(step, metrics) {
       const out: TrainEvent[] = [];
       for (const rule of RULES) {

@@ -13,6 +13,10 @@ export type GrokfastConfig = NonNullable<RunConfig["grokfast"]>;
 export interface Grokfast {
   /** Filtered gradients, keyed like `grads`; call inside a tidy. Updates the EMA. */
   filter(grads: NamedTensorMap): NamedTensorMap;
+  /** EMA buffers in the order of the variables given to createGrokfast (for checkpoints). */
+  readonly buffers: Variable[];
+  /** Whether the EMA holds a gradient yet (false: the next filter() starts it at g). */
+  started: boolean;
   dispose(): void;
 }
 
@@ -21,6 +25,13 @@ export function createGrokfast(tf: Tf, variables: Variable[], config: GrokfastCo
   const ema = new Map(variables.map((v) => [v.name, tf.tidy(() => tf.variable(tf.zerosLike(v), false))]));
   let first = true;
   return {
+    buffers: variables.map((v) => ema.get(v.name)!),
+    get started() {
+      return !first;
+    },
+    set started(value: boolean) {
+      first = !value;
+    },
     filter(grads) {
       const out: NamedTensorMap = {};
       for (const [name, g] of Object.entries(grads)) {

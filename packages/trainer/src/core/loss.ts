@@ -40,9 +40,12 @@ export function perExampleLoss(tf: Tf, kind: LossKind, logits: Tensor2D, targets
  * written out so training needs no registered gradients:
  *   ce:  ∂/∂z = (softmax(z/τ) − y) / (N·τ)
  *   mse: ∂/∂z = 2·(z/τ − y) / (N·τ)
+ * With S seeds stacked seed-major (targets S·n×p) pass `perSeed` = n: the value is then the SUM
+ * over seeds of each seed's mean (Σ over all rows / n), so each seed's parameters get exactly the
+ * gradient of its own mean loss — seeds share no parameters, so the sum decouples them.
  */
-export function createMeanLoss(tf: Tf, kind: LossKind, targets: Tensor2D, temperature: number): (logits: Tensor2D) => Scalar {
-  const n = targets.shape[0];
+export function createMeanLoss(tf: Tf, kind: LossKind, targets: Tensor2D, temperature: number, perSeed?: number): (logits: Tensor2D) => Scalar {
+  const n = perSeed ?? targets.shape[0];
   const op = tf.customGrad<Tensor>((...args: (Tensor | Save)[]) => {
     const [logits, save] = args as [Tensor2D, Save];
     const scaled = tf.div(logits, temperature) as Tensor2D;
@@ -50,7 +53,7 @@ export function createMeanLoss(tf: Tf, kind: LossKind, targets: Tensor2D, temper
       const { probs, perExample } = softmaxCrossEntropy(tf, scaled, targets);
       save([probs]);
       return {
-        value: tf.mean(perExample),
+        value: tf.div(tf.sum(perExample), n),
         gradFunc: (dy: Tensor, saved: Tensor[]) => tf.mul(tf.sub(saved[0]!, targets), tf.div(dy, n * temperature)),
       };
     }

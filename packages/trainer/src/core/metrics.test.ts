@@ -145,21 +145,21 @@ describe("metrics", () => {
   });
 
   it("the MLP reports E, W1, W2 as weight matrices (biases excluded), initialised N(0, 1/fan_in)", async () => {
-    const mlp = createMlp(tf, { p: 11, embedDim: 64, hiddenDim: 96 }, createRng(5));
-    expect(mlp.weightMatrices).toEqual([mlp.params.E, mlp.params.W1, mlp.params.W2]);
-    expect(mlp.biases).toEqual([mlp.params.b1, mlp.params.b2]);
+    const mlp = createMlp(tf, { p: 11, embedDim: 64, hiddenDim: 96 }, [createRng(5)]);
+    expect(mlp.weightMatrices).toEqual([mlp.named.E, mlp.named.W1, mlp.named.W2]);
+    expect(mlp.biases).toEqual([mlp.named.b1, mlp.named.b2]);
     const std = (t: { dataSync(): ArrayLike<number> }) => {
       const xs = Array.from(t.dataSync());
       return Math.sqrt(xs.reduce((s, x) => s + x * x, 0) / xs.length);
     };
-    expect(std(mlp.params.E)).toBeCloseTo(1 / Math.sqrt(64), 2);
-    expect(std(mlp.params.W1)).toBeCloseTo(1 / Math.sqrt(128), 2);
-    expect(std(mlp.params.W2)).toBeCloseTo(1 / Math.sqrt(96), 2);
-    expect(std(mlp.params.b1)).toBe(0);
+    expect(std(mlp.named.E)).toBeCloseTo(1 / Math.sqrt(64), 2);
+    expect(std(mlp.named.W1)).toBeCloseTo(1 / Math.sqrt(128), 2);
+    expect(std(mlp.named.W2)).toBeCloseTo(1 / Math.sqrt(96), 2);
+    expect(std(mlp.named.b1)).toBe(0);
     // Same seed on another backend: identical initial weights (drawn in JS).
     const cpu = await selectBackend("cpu");
-    const other = createMlp(cpu.tf, { p: 11, embedDim: 64, hiddenDim: 96 }, createRng(5));
-    expect(Array.from(other.params.W1.dataSync())).toEqual(Array.from(mlp.params.W1.dataSync()));
+    const other = createMlp(cpu.tf, { p: 11, embedDim: 64, hiddenDim: 96 }, [createRng(5)]);
+    expect(Array.from(other.named.W1.dataSync())).toEqual(Array.from(mlp.named.W1.dataSync()));
     other.dispose();
     await selectBackend("wasm");
     mlp.dispose();

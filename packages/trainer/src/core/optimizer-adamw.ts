@@ -26,6 +26,10 @@ export interface AdamW {
   readonly step: number;
   /** Applies one update; `grads` is keyed by variable name (tf.variableGrads' shape). */
   apply(grads: NamedTensorMap): void;
+  /** First and second moments, in the order of the params given to createAdamW (for checkpoints). */
+  readonly moments: { m: Variable; v: Variable }[];
+  /** Sets t (after loading moments from a checkpoint). */
+  setStep(t: number): void;
   dispose(): void;
 }
 
@@ -45,6 +49,10 @@ export function createAdamW(tf: Tf, params: { variable: Variable; decay: boolean
   return {
     get step() {
       return t;
+    },
+    moments: state.map(({ m, v }) => ({ m, v })),
+    setStep(step) {
+      t = step;
     },
     apply(grads) {
       t += 1;

@@ -10,6 +10,15 @@ export interface Rng {
   normal(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
+  /** The generator's full state (for checkpoints); restore() continues the stream exactly. */
+  state(): RngState;
+  restore(state: RngState): void;
+}
+
+/** sfc32's four 32-bit words plus Box–Muller's cached second normal (null when none). */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
 }
 
 export function createRng(seed: number): Rng {
@@ -55,6 +64,11 @@ export function createRng(seed: number): Rng {
       return r * Math.cos(theta);
     },
     int: (n: number) => Math.floor(next() * n),
+    state: () => ({ words: [a >>> 0, b >>> 0, c >>> 0, d >>> 0], spare: spare ?? null }),
+    restore(state) {
+      [a, b, c, d] = state.words.map((w) => w | 0) as [number, number, number, number];
+      spare = state.spare ?? undefined;
+    },
   };
 }
 

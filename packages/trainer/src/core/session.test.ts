@@ -4,6 +4,7 @@ import { parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
 import { clampWeightNorm } from "./clamp.ts";
 import { createMeanLoss } from "./loss.ts";
+import type { Metrics } from "./metrics.ts";
 import { createTrainingSession } from "./session.ts";
 
 const { tf } = await selectBackend("wasm");
@@ -21,11 +22,11 @@ describe("training session: step norms", () => {
   it("grad_norm = ‖∇L‖ and update_norm = ‖θ_after − θ_before‖ of the latest step; 0 before any step, NaN if untracked", () => {
     const session = createTrainingSession(tf, configOf({ seed: 2 }));
     const { model, data } = session;
-    const m0 = session.evaluate();
+    const [m0] = session.evaluate() as [Metrics];
     expect([m0.grad_norm, m0.update_norm]).toEqual([0, 0]);
     // Reference gradient from the same loss on the same (untouched) parameters.
-    const inputs = model.prepareInputs(data.train);
-    const targets = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(data.train.y, "int32"), 11), "float32") as Tensor2D);
+    const inputs = model.prepareInputs([data[0]!.train]);
+    const targets = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(data[0]!.train.y, "int32"), 11), "float32") as Tensor2D);
     const loss = createMeanLoss(tf, "ce", targets, 1);
     const { grads, value } = tf.variableGrads(() => loss(model.forward(inputs)), model.variables);
     const wantGrad = norm(read(Object.values(grads)));
@@ -35,12 +36,12 @@ describe("training session: step norms", () => {
     session.step();
     const after = read(model.variables);
     const wantUpdate = norm(after.map((a, i) => a.map((x, j) => x - before[i]![j]!)));
-    const m1 = session.evaluate();
+    const [m1] = session.evaluate() as [Metrics];
     expect(wantGrad).toBeGreaterThan(0);
     expect(relErr(m1.grad_norm, wantGrad)).toBeLessThan(1e-5);
     expect(relErr(m1.update_norm, wantUpdate)).toBeLessThan(1e-4);
     session.step({ trackNorms: false });
-    const m2 = session.evaluate();
+    const [m2] = session.evaluate() as [Metrics];
     expect(Number.isNaN(m2.grad_norm) && Number.isNaN(m2.update_norm)).toBe(true);
     expect(session.stepsDone).toBe(2);
     session.dispose();
@@ -66,18 +67,18 @@ describe("weight-norm clamp", () => {
     plain.step();
     // step 1 < fromStep: identical to the plain run
     expect(read(clamped.model.variables)).toEqual(read(plain.model.variables));
-    expect(relErr(clamped.evaluate().weight_norm, target)).toBeGreaterThan(0.1);
+    expect(relErr(clamped.evaluate()[0]!.weight_norm, target)).toBeGreaterThan(0.1);
     clamped.step();
     plain.step();
     // step 2 ≥ fromStep: E, W1, W2 are the plain ones times one scalar; biases unchanged
-    expect(relErr(clamped.evaluate().weight_norm, target)).toBeLessThan(1e-5);
+    expect(relErr(clamped.evaluate()[0]!.weight_norm, target)).toBeLessThan(1e-5);
     expect(relErr(norm(read(clamped.model.weightMatrices)), target)).toBeLessThan(1e-5);
     const scale = target / norm(read(plain.model.weightMatrices));
-    const [cE, pE] = [read([clamped.model.params.E])[0]!, read([plain.model.params.E])[0]!];
+    const [cE, pE] = [read([clamped.model.variables[0]!])[0]!, read([plain.model.variables[0]!])[0]!];
     for (let i = 0; i < 10; i++) expect(cE[i]!).toBeCloseTo(pE[i]! * scale, 5);
     expect(read(clamped.model.biases)).toEqual(read(plain.model.biases));
     for (let i = 0; i < 5; i++) clamped.step();
-    expect(relErr(clamped.evaluate().weight_norm, target)).toBeLessThan(1e-5);
+    expect(relErr(clamped.evaluate()[0]!.weight_norm, target)).toBeLessThan(1e-5);
     clamped.dispose();
     plain.dispose();
   });
@@ -88,7 +89,7 @@ describe("optimiser options in a session", () => {
     const firstUpdate = (warmupSteps: number) => {
       const s = createTrainingSession(tf, configOf({ seed: 3, warmupSteps }));
       s.step();
-      const u = s.evaluate().update_norm;
+      const u = s.evaluate()[0]!.update_norm;
       s.dispose();
       return u;
     };
@@ -101,7 +102,7 @@ describe("optimiser options in a session", () => {
     const run = (grokfast?: { alpha?: number; lambda?: number }) => {
       const s = createTrainingSession(tf, configOf({ seed: 4, grokfast }));
       for (let i = 0; i < 3; i++) s.step();
-      const m = s.evaluate();
+      const m = s.evaluate()[0]!;
       s.dispose();
       return m;
     };
@@ -116,9 +117,9 @@ describe("optimiser options in a session", () => {
   it("batchSize: deterministic per seed, different from full batch, trains; batchSize ≥ N_train equals full batch", () => {
     const run = (input: RunConfigInput, steps = 30) => {
       const s = createTrainingSession(tf, configOf({ lr: 1e-2, ...input }));
-      const first = s.evaluate();
+      const first = s.evaluate()[0]!;
       for (let i = 0; i < steps; i++) s.step();
-      const last = s.evaluate();
+      const last = s.evaluate()[0]!;
       s.dispose();
       return { first, last };
     };
