@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
 
 test("launch → live chart → annotate a clicked step, tag and note the run → all still there after reload", async ({ page }) => {
   const consoleErrors: string[] = [];

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
+import type { Page } from "@playwright/test";
 
 const pointsOf = async (page: Page, series: string) =>
   Number((await page.locator(`[data-testid="chart-accuracy"] [data-series="${series}"]`).first().getAttribute("data-points")) ?? 0);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
+import type { Page } from "@playwright/test";
 
 const TINY = { p: "13", "Train fraction": "0.5", "Learning rate": "0.003", "Step budget": "300", "Eval every": "5" };
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
 
 test("launch a 2×2 sweep, see the run count first, then watch the heatmap cells fill in", async ({ page }) => {
   test.setTimeout(240_000);

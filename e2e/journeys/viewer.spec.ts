@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
+import type { APIRequestContext } from "@playwright/test";
 import { grokscopeCli, startGrokscope, type RunningSystem } from "../system.ts";
 
 /**
@@ -48,9 +49,9 @@ test("a viewer signs in and sees everything but no control that changes it", asy
   await expect(page.getByRole("main").getByRole("button", { name: /cancel/i })).toHaveCount(0);
 
   await page.goto(`${system.url}/runs/${runId}`);
-  await expect(page.getByText("halfway")).toBeVisible();
-  await expect(page.getByText("baseline")).toBeVisible();
-  await expect(page.locator("strong", { hasText: "seen" })).toBeVisible();
+  await expect(page.getByTestId("annotation").filter({ hasText: "halfway" })).toBeVisible();
+  await expect(page.getByTestId("run-tags")).toContainText("baseline");
+  await expect(page.getByTestId("run-notes").locator("strong", { hasText: "seen" })).toBeVisible();
   await expect(page.getByTestId("chart-accuracy")).toBeVisible();
   // No rerun, fork, cancel, tag, note or annotation controls anywhere on the page.
   await expect(page.getByRole("main").getByRole("button", { name: /rerun|fork|cancel|delete|edit|add|save|remove|annotate/i })).toHaveCount(0);

@@ -1,0 +1,23 @@
+import { expect, test as base } from "@playwright/test";
+
+/**
+ * Every journey's page must stay free of console errors and uncaught exceptions (issue: "no
+ * console errors"). Collected while the journey runs and asserted when it ends, so a journey that
+ * passes its own checks still fails if the page logged an error on the way.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(`console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+      await use(errors);
+      expect(errors, "console errors while the journey ran").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
