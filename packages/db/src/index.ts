@@ -21,3 +21,6 @@ export * from "./queries/users.ts";
 export * from "./queries/checkpoints.ts";
 export * from "./queries/calibration.ts";
 export * from "./queries/summary.ts";
+export * from "./queries/forecasts.ts";
+export * from "./queries/forecasts-corpus.ts";
+export * from "./queries/forecasts-import.ts";

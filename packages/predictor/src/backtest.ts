@@ -37,6 +37,18 @@ export function holdOutMode(runs: readonly FinishedRun[], requested: BacktestOpt
  * is then forecast from its readings up to each lead step only.
  */
 export function backtest(corpus: readonly (CorpusRun | FinishedRun)[], options: BacktestOptions): BacktestResult {
+  const steps = backtestSteps(corpus, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same backtest, paused after every fit (one method on one fold): a server can yield to its
+ * event loop between fits, since a whole backtest over hundreds of runs takes minutes of CPU.
+ */
+export function* backtestSteps(corpus: readonly (CorpusRun | FinishedRun)[], options: BacktestOptions): Generator<{ fold: number; folds: number }, BacktestResult> {
   const runs = corpus.map(asFinished);
   const ids = new Set(runs.map((r) => r.id));
   if (ids.size !== runs.length) throw new Error("backtest: run ids must be unique");
@@ -45,7 +57,7 @@ export function backtest(corpus: readonly (CorpusRun | FinishedRun)[], options: 
   const folds = [...new Set(runs.map(keyOf))];
   const fractions = options.fractions ?? LEAD_FRACTIONS;
   const records: BacktestRecord[] = [];
-  folds.forEach((fold, i) => {
+  for (const [i, fold] of folds.entries()) {
     const heldOut = runs.filter((r) => keyOf(r) === fold);
     const training = runs.filter((r) => keyOf(r) !== fold);
     for (const method of options.methods) {
@@ -60,8 +72,9 @@ export function backtest(corpus: readonly (CorpusRun | FinishedRun)[], options: 
           records.push({ runId: run.id, forecaster: method.name, fraction, step, actual: run.tGrok ?? null, forecast });
         }
       }
+      yield { fold: i, folds: folds.length };
     }
     options.onFold?.(i + 1, folds.length);
-  });
+  }
   return { holdOut: mode, records, rows: summarize(records) };
 }

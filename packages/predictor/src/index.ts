@@ -15,3 +15,4 @@ export * from "./metrics-summary.ts";
 export * from "./backtest.ts";
 export * from "./corpus.ts";
 export * from "./synthetic.ts";
+export * from "./config-onset.ts";

@@ -42,9 +42,11 @@ export type BucketedSeries = {
   __typename?: 'BucketedSeries';
   /** The aggregate used (null for a single seed's series). */
   aggregate?: Maybe<SeriesAggregate>;
+  /** Buckets in step order. */
   buckets: Array<SeriesBucket>;
   /** The same buckets as parallel arrays: far cheaper to serialise and parse for long series. */
   columns: SeriesColumns;
+  /** Metric key (SCIENCE.md §5 name). */
   key: Scalars['String']['output'];
   /** True when every point is returned unbucketed. */
   raw: Scalars['Boolean']['output'];
@@ -68,14 +70,19 @@ export type Clamp = {
 
 /** Clamp of a new run: exactly one of target or rho. */
 export type ClampInput = {
+  /** First clamped step (default 500). */
   fromStep?: InputMaybe<Scalars['Int']['input']>;
+  /** Target as a multiple of the critical norm w_c, calibrated from finished unclamped runs of the same cell. */
   rho?: InputMaybe<Scalars['Float']['input']>;
+  /** Absolute target norm of the weight matrices. */
   target?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** A new run. */
 export type CreateRunInput = {
   /** Idempotency key: retrying createRun with the same key returns the first run instead of a second. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The run's configuration; omitted fields take their defaults. */
   config: RunConfigInput;
   /** Optional name; a descriptive one is generated from the config when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -86,10 +93,13 @@ export type CreateRunInput = {
  * one run of `seeds` seeds. Invalid cells are rejected with BAD_USER_INPUT naming the field and cell.
  */
 export type CreateSweepInput = {
+  /** Config shared by every cell (defaults as createRun). */
   base?: InputMaybe<RunConfigInput>;
   /** Cells beside the grid, as field path → value objects. */
   extraCells?: InputMaybe<Array<Scalars['JSON']['input']>>;
+  /** Axes whose values are combined into cells. */
   grid?: InputMaybe<Array<SweepAxisInput>>;
+  /** Name of the sweep (its runs are named after it and their cell). */
   name: Scalars['String']['input'];
   /** Seeds per cell (1–32, default 4). */
   seeds?: InputMaybe<Scalars['Int']['input']>;
@@ -112,15 +122,43 @@ export type FloatFilter = {
   min?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/**
+ * A forecast of a run's grokking onset T_grok (first evaluation step with test accuracy ≥ 0.90,
+ * median over seeds), made from the run's readings up to `step` only by a forecaster fitted on the
+ * registry's finished runs.
+ */
+export type Forecast = {
+  __typename?: 'Forecast';
+  /** The forecaster that made it, e.g. "selector/first-passage" (the selector and the law it chose for this kind of run). */
+  forecaster: Scalars['String']['output'];
+  /** Upper end of the 80 % interval (90 % predictive quantile); null together with tGrok. */
+  high?: Maybe<Scalars['Float']['output']>;
+  /** Lower end of the 80 % interval (10 % predictive quantile); null together with tGrok. */
+  low?: Maybe<Scalars['Float']['output']>;
+  /** True when test accuracy had already started rising at `step`: a nowcast, not a forecast. */
+  nowcast: Scalars['Boolean']['output'];
+  /** Probability (0–1) that the run groks within its configured steps. */
+  probability: Scalars['Float']['output'];
+  /** The forecast step: only readings at or before it were used (0 for a forecast from the config alone). */
+  step: Scalars['Int']['output'];
+  /** Point estimate of T_grok (predictive median); null when grokking within the step budget is unlikely. */
+  tGrok?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Grokfast-EMA filter (arXiv 2405.20233): ema ← α·ema + (1−α)·g; g ← g + λ·ema. */
 export type Grokfast = {
   __typename?: 'Grokfast';
+  /** EMA decay α of the gradient filter. */
   alpha: Scalars['Float']['output'];
+  /** Amplification λ of the slow gradient component. */
   lambda: Scalars['Float']['output'];
 };
 
+/** Grokfast-EMA filter of a new run (arXiv 2405.20233). */
 export type GrokfastInput = {
+  /** EMA decay α (default 0.98). */
   alpha?: InputMaybe<Scalars['Float']['input']>;
+  /** Amplification λ (default 2). */
   lambda?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -177,11 +215,15 @@ export type MetricsAppended = {
   fromStep: Scalars['Int']['output'];
   /** The new points (at most 1,000, the latest ones), each a {step, <metric key>: value} object. */
   points: Array<Scalars['JSON']['output']>;
+  /** The run that received points. */
   runId: Scalars['ID']['output'];
+  /** Seed index of the new points. */
   seed: Scalars['Int']['output'];
+  /** Last step now stored for that seed. */
   toStep: Scalars['Int']['output'];
 };
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -229,6 +271,7 @@ export type Mutation = {
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationAddAnnotationArgs = {
   runId: Scalars['ID']['input'];
   seed?: InputMaybe<Scalars['Int']['input']>;
@@ -237,39 +280,46 @@ export type MutationAddAnnotationArgs = {
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationAddTagsArgs = {
   runId: Scalars['ID']['input'];
   tags: Array<Scalars['String']['input']>;
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationCancelSweepArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationCreateRunArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateRunInput;
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationCreateSweepArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateSweepInput;
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationDeleteAnnotationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationForkRunArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -279,24 +329,28 @@ export type MutationForkRunArgs = {
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationRemoveTagsArgs = {
   runId: Scalars['ID']['input'];
   tags: Array<Scalars['String']['input']>;
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationRerunArgs = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationUpdateAnnotationArgs = {
   id: Scalars['ID']['input'];
   text: Scalars['String']['input'];
 };
 
 
+/** Change the registry: launch, cancel, fork, edit, tag and annotate runs and sweeps. */
 export type MutationUpdateRunArgs = {
   id: Scalars['ID']['input'];
   input: UpdateRunInput;
@@ -304,21 +358,113 @@ export type MutationUpdateRunArgs = {
 
 /** Arithmetic operation of the task, (a ∘ b) mod p. */
 export type Op =
+  /** a + b mod p. */
   | 'ADD'
+  /** a · b⁻¹ mod p (b ≠ 0). */
   | 'DIV'
+  /** a · b mod p. */
   | 'MUL'
+  /** a − b mod p. */
   | 'SUB';
 
+/** Cursor pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the page's last item (null on an empty page). */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** How a backtest held runs out of the fit that forecast them. */
+export type PredictorHoldOut =
+  /** K folds of runs (or of sweeps) when there are too many for one fit per run or sweep. */
+  | 'K_FOLD'
+  /** Leave-one-run-out. */
+  | 'RUN'
+  /** Leave-one-sweep-out: runs of a sweep (near-duplicate configs) are held out together. */
+  | 'SWEEP';
+
+/** A cross-validated backtest of the onset forecasters over finished runs (SCIENCE.md §8 "honest evaluation"). */
+export type PredictorReport = {
+  __typename?: 'PredictorReport';
+  /** Number of fits per forecaster (one per held-out group). */
+  folds: Scalars['Int']['output'];
+  /** How runs were held out of the fits that forecast them. */
+  holdOut: PredictorHoldOut;
+  /** Every held-out forecast, for predicted-vs-actual plots. */
+  points: Array<PredictorReportPoint>;
+  /** Forecaster × lead time, in forecaster then lead order. */
+  rows: Array<PredictorReportRow>;
+  /** Finished runs backtested (the newest 200 matching the filter at most). */
+  runs: Scalars['Int']['output'];
+};
+
+/** One held-out forecast of a backtest (predicted against actual). */
+export type PredictorReportPoint = {
+  __typename?: 'PredictorReportPoint';
+  /** The run's actual T_grok; null when it did not grok within its budget. */
+  actual?: Maybe<Scalars['Float']['output']>;
+  /** The forecast, made from the run's readings up to forecast.step only. */
+  forecast: Forecast;
+  /** The forecaster that made the forecast (see PredictorReportRow.forecaster). */
+  forecaster: Scalars['String']['output'];
+  /** When it was made (see PredictorReportRow.leadFraction). */
+  leadFraction: Scalars['Float']['output'];
+  /** The held-out run. */
+  runId: Scalars['ID']['output'];
+  /** Its name. */
+  runName: Scalars['String']['output'];
+};
+
+/** Quality of one forecaster at one lead time over the held-out finished runs. */
+export type PredictorReportRow = {
+  __typename?: 'PredictorReportRow';
+  /** Brier score of the grok-within-budget probability over all held-out runs (0 perfect, 0.25 a coin toss). */
+  brier?: Maybe<Scalars['Float']['output']>;
+  /** Share of grokked runs whose T_grok lay inside the 80 % interval (no interval counts as a miss); null when none grokked. */
+  coverage?: Maybe<Scalars['Float']['output']>;
+  /** Forecaster name: "config" (the config alone: the baseline), "first-passage", "logit-scale" or "selector" (which picks one of the two laws per kind of run). */
+  forecaster: Scalars['String']['output'];
+  /** Of those, runs that grokked. */
+  grokked: Scalars['Int']['output'];
+  /** The lead time in words: "T_mem", "25 % delay"… */
+  lead: Scalars['String']['output'];
+  /** When the forecast was made: 0 = at T_mem, 0.25 / 0.5 / 0.75 = that share of the delay T_grok − T_mem elapsed (of the remaining budget for runs that never grokked). */
+  leadFraction: Scalars['Float']['output'];
+  /** Mean absolute percentage error of T_grok (0.177 = 17.7 %) over grokked runs with a point forecast; null when there are none. */
+  mape?: Maybe<Scalars['Float']['output']>;
+  /** Median steps between the forecast and T_grok over grokked runs. */
+  medianLead?: Maybe<Scalars['Float']['output']>;
+  /** Held-out runs forecast (grokked and not). */
+  n: Scalars['Int']['output'];
+  /** Forecasts that were nowcasts (test accuracy already rising). */
+  nowcasts: Scalars['Int']['output'];
+  /** Grokked runs that got a point forecast (the rest were called unlikely to grok). */
+  predicted: Scalars['Int']['output'];
+  /** Spearman rank correlation of predicted and actual T_grok; null with fewer than two such runs. */
+  spearman?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Read the registry: runs, sweeps, metric series and forecasts. */
 export type Query = {
   __typename?: 'Query';
   /** The caller (null when not signed in). Never fails for anonymous callers. */
   me?: Maybe<User>;
+  /**
+   * Forecast of T_grok for a run not yet trained: `config` (paper defaults for omitted fields) and
+   * the registry's finished runs only (forecaster "config": ln T_grok regressed on the config's
+   * knobs over finished runs of the same model and loss). Null when the registry has no finished run.
+   * BAD_USER_INPUT naming the field for an invalid config.
+   */
+  predictOnset?: Maybe<Forecast>;
+  /**
+   * Backtest of the forecasters over the succeeded runs matching `filter`: each run is forecast at
+   * T_mem and at 25 / 50 / 75 % of its delay by forecasters fitted without it (leave-one-run-out,
+   * or leave-one-sweep-out with at least three sweeps; more than 20 such groups are dealt into 20
+   * folds). Results are cached for ten minutes; a first report over 200 runs takes up to a minute.
+   */
+  predictorReport: PredictorReport;
   /** One run by id (null when it does not exist). */
   run?: Maybe<Run>;
   /**
@@ -335,11 +481,25 @@ export type Query = {
 };
 
 
+/** Read the registry: runs, sweeps, metric series and forecasts. */
+export type QueryPredictOnsetArgs = {
+  config?: InputMaybe<RunConfigInput>;
+};
+
+
+/** Read the registry: runs, sweeps, metric series and forecasts. */
+export type QueryPredictorReportArgs = {
+  filter?: InputMaybe<RunFilter>;
+};
+
+
+/** Read the registry: runs, sweeps, metric series and forecasts. */
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read the registry: runs, sweeps, metric series and forecasts. */
 export type QueryRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RunFilter>;
@@ -348,11 +508,13 @@ export type QueryRunsArgs = {
 };
 
 
+/** Read the registry: runs, sweeps, metric series and forecasts. */
 export type QuerySweepArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read the registry: runs, sweeps, metric series and forecasts. */
 export type QuerySweepsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -380,6 +542,7 @@ export type Run = {
   cancelRequested: Scalars['Boolean']['output'];
   /** Typed configuration. */
   config: RunConfig;
+  /** When the run was queued. */
   createdAt: Scalars['DateTime']['output'];
   /** Why the run failed, if it did. */
   error?: Maybe<Scalars['String']['output']>;
@@ -387,9 +550,15 @@ export type Run = {
   events: Array<RunEvent>;
   /** Where to download this run's full-resolution metric history. */
   exportUrls: RunExportUrls;
+  /** When it ended (null while queued or running). */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The newest forecast the worker stored for this run (null before the first one). */
+  forecast?: Maybe<Forecast>;
+  /** Every forecast the worker stored for this run, in step order (those at or after `fromStep` when given). */
+  forecastHistory: Array<Forecast>;
   /** Step of the parent's checkpoint this run was forked at. */
   forkStep?: Maybe<Scalars['Int']['output']>;
+  /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /**
    * Metric series for the given keys (all written keys when omitted), between fromStep and toStep
@@ -403,6 +572,7 @@ export type Run = {
   notes?: Maybe<Scalars['String']['output']>;
   /** Fork source: the run whose checkpoint this run started from (null unless forked). */
   parent?: Maybe<Run>;
+  /** Steps done, budget and estimated time left. */
   progress: RunProgress;
   /** Configuration as stored (JSON). */
   rawConfig: Scalars['JSON']['output'];
@@ -416,8 +586,11 @@ export type Run = {
    * never disappears. When the range holds no more points than buckets, points come back raw.
    */
   series: Array<BucketedSeries>;
+  /** When a worker claimed it (null while queued). */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the run is in its lifecycle. */
   status: RunStatus;
+  /** Onset summary: medians over seeds of T_mem, T_grok, delay and logit scale at T_grok, and how many seeds grokked. */
   summary: RunSummary;
   /** The sweep that enqueued this run, if any. */
   sweep?: Maybe<Sweep>;
@@ -431,6 +604,12 @@ export type Run = {
 /** A training run in the registry. */
 export type RunEventsArgs = {
   seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A training run in the registry. */
+export type RunForecastHistoryArgs = {
+  fromStep?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -513,44 +692,71 @@ export type RunConfig = {
 export type RunConfigInput = {
   /** "auto", "tensorflow-gpu", "tensorflow", "wasm" or "cpu". */
   backend?: InputMaybe<Scalars['String']['input']>;
+  /** Minibatch size (omit for full batch). */
   batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Save a resume checkpoint every this many steps (default 1000, 0 = never). */
   checkpointEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Steps whose full state is kept for forking (at most 20). */
   checkpointSteps?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Weight-norm clamp (omit for none). */
   clamp?: InputMaybe<ClampInput>;
+  /** When weight decay is applied (default AFTER, the paper's order). */
   decayOrder?: InputMaybe<DecayOrder>;
+  /** Embedding width. */
   embedDim?: InputMaybe<Scalars['Int']['input']>;
+  /** Evaluate every this many steps. */
   evalEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Grokfast-EMA filter (omit for none). */
   grokfast?: InputMaybe<GrokfastInput>;
+  /** Attention heads (transformer; must divide embedDim). */
   heads?: InputMaybe<Scalars['Int']['input']>;
+  /** Hidden width (default 256 for the MLP, 512 for the transformer). */
   hiddenDim?: InputMaybe<Scalars['Int']['input']>;
+  /** Training loss (default CE). */
   loss?: InputMaybe<Loss>;
+  /** AdamW learning rate (default 1e-3). */
   lr?: InputMaybe<Scalars['Float']['input']>;
   /** "mlp" (default) or "transformer" (case-insensitive). */
   model?: InputMaybe<Scalars['String']['input']>;
+  /** Operation (default ADD). */
   op?: InputMaybe<Op>;
+  /** Modulus (prime, 5–113; default 97). */
   p?: InputMaybe<Scalars['Int']['input']>;
+  /** First seed (seed index i uses seed + i). */
   seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Seeds trained together (1–32, default 1). */
   seeds?: InputMaybe<Scalars['Int']['input']>;
+  /** Step budget. */
   steps?: InputMaybe<Scalars['Int']['input']>;
+  /** Output temperature τ (default 1). */
   temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** Share of pairs used for training (default 0.4). */
   trainFraction?: InputMaybe<Scalars['Float']['input']>;
+  /** Linear learning-rate warm-up in steps (default 0). */
   warmupSteps?: InputMaybe<Scalars['Int']['input']>;
+  /** Decoupled weight decay λ (default 1). */
   weightDecay?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A page of runs in the requested order (newest first by default). */
 export type RunConnection = {
   __typename?: 'RunConnection';
+  /** Runs of this page with their cursors. */
   edges: Array<RunEdge>;
+  /** Runs of this page. */
   nodes: Array<Run>;
+  /** Whether there is a next page and its cursor. */
   pageInfo: PageInfo;
   /** Number of runs matching, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A run in a page of runs. */
 export type RunEdge = {
   __typename?: 'RunEdge';
+  /** Opaque cursor of this run in the current order (pass as `after`). */
   cursor: Scalars['String']['output'];
+  /** The run. */
   node: Run;
 };
 
@@ -718,9 +924,13 @@ export type RunSummary = {
 
 /** How Run.series combines seeds at each step. */
 export type SeriesAggregate =
+  /** Largest seed value at each step. */
   | 'MAX'
+  /** Mean over seeds at each step. */
   | 'MEAN'
+  /** Median over seeds at each step. */
   | 'MEDIAN'
+  /** Smallest seed value at each step. */
   | 'MIN';
 
 /** One bucket of a series (a single point when the series is raw). */
@@ -732,8 +942,11 @@ export type SeriesBucket = {
   fromStep: Scalars['Int']['output'];
   /** Value at toStep. */
   last: Scalars['Float']['output'];
+  /** Largest value in the bucket (a spike survives downsampling). */
   max: Scalars['Float']['output'];
+  /** Mean of the bucket's values. */
   mean: Scalars['Float']['output'];
+  /** Smallest value in the bucket (a dip survives downsampling). */
   min: Scalars['Float']['output'];
   /** Last step in the bucket. */
   toStep: Scalars['Int']['output'];
@@ -742,12 +955,19 @@ export type SeriesBucket = {
 /** Bucket fields as parallel arrays (index i is bucket i). */
 export type SeriesColumns = {
   __typename?: 'SeriesColumns';
+  /** Points in each bucket. */
   count: Array<Scalars['Int']['output']>;
+  /** First step of each bucket. */
   fromStep: Array<Scalars['Int']['output']>;
+  /** Value at each bucket's last step. */
   last: Array<Scalars['Float']['output']>;
+  /** Maximum of each bucket. */
   max: Array<Scalars['Float']['output']>;
+  /** Mean of each bucket. */
   mean: Array<Scalars['Float']['output']>;
+  /** Minimum of each bucket. */
   min: Array<Scalars['Float']['output']>;
+  /** Last step of each bucket. */
   toStep: Array<Scalars['Int']['output']>;
 };
 
@@ -758,6 +978,7 @@ export type SortDirection =
   /** Largest first. */
   | 'DESC';
 
+/** Live updates over graphql-ws, fed by PostgreSQL LISTEN/NOTIFY (works across API instances and remote workers). */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -772,11 +993,13 @@ export type Subscription = {
 };
 
 
+/** Live updates over graphql-ws, fed by PostgreSQL LISTEN/NOTIFY (works across API instances and remote workers). */
 export type SubscriptionMetricsAppendedArgs = {
   runId: Scalars['ID']['input'];
 };
 
 
+/** Live updates over graphql-ws, fed by PostgreSQL LISTEN/NOTIFY (works across API instances and remote workers). */
 export type SubscriptionRunUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -784,19 +1007,25 @@ export type SubscriptionRunUpdatedArgs = {
 /** A grid of runs launched together, one multi-seed run per cell. */
 export type Sweep = {
   __typename?: 'Sweep';
+  /** Who launched it (null for runs enqueued before authentication existed). */
   author?: Maybe<Scalars['String']['output']>;
   /** The base config input the grid varies (JSON, defaults not filled in). */
   base: Scalars['JSON']['output'];
   /** The cell table, in the spec's order: grid cells (last axis fastest), then extra cells. */
   cells: Array<SweepCell>;
+  /** When it was launched. */
   createdAt: Scalars['DateTime']['output'];
   /** Cells added beside the grid (e.g. the unclamped control), as field → value objects. */
   extraCells: Array<Scalars['JSON']['output']>;
   /** Grid axes (fields × values). */
   grid: Array<SweepAxis>;
+  /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+  /** Name given at launch. */
   name: Scalars['String']['output'];
+  /** Run counts by status and steps done. */
   progress: SweepProgress;
+  /** Every run of the sweep, in launch order. */
   runs: Array<Run>;
   /** Seeds every cell trains. */
   seeds: Scalars['Int']['output'];
@@ -805,6 +1034,7 @@ export type Sweep = {
 /** One grid axis of a sweep: a config field path (e.g. "clamp.rho") and its values. */
 export type SweepAxis = {
   __typename?: 'SweepAxis';
+  /** Config field path, e.g. "temperature" or "clamp.rho". */
   field: Scalars['String']['output'];
   /** Values as JSON (numbers, strings such as "none", booleans). */
   values: Array<Scalars['JSON']['output']>;
@@ -827,7 +1057,9 @@ export type SweepCell = {
   grokked: Scalars['Int']['output'];
   /** Median logit scale at T_grok over grokked seeds. */
   logitScaleAtGrok?: Maybe<Scalars['Float']['output']>;
+  /** The cell's runs. */
   runs: Array<Run>;
+  /** Seeds trained in this cell (over its runs). */
   seeds: Scalars['Int']['output'];
   /** Median T_grok over seeds (null when the majority did not grok: censored). */
   tGrok?: Maybe<Scalars['Int']['output']>;
@@ -840,30 +1072,45 @@ export type SweepCell = {
 /** A page of sweeps, newest first. */
 export type SweepConnection = {
   __typename?: 'SweepConnection';
+  /** Sweeps of this page with their cursors. */
   edges: Array<SweepEdge>;
+  /** Sweeps of this page. */
   nodes: Array<Sweep>;
+  /** Whether there is a next page and its cursor. */
   pageInfo: PageInfo;
+  /** Sweeps in total (all pages). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A sweep in a page of sweeps. */
 export type SweepEdge = {
   __typename?: 'SweepEdge';
+  /** Opaque cursor of this sweep (pass as `after`). */
   cursor: Scalars['String']['output'];
+  /** The sweep. */
   node: Sweep;
 };
 
 /** Run counts of a sweep per status, and steps summed over its runs. */
 export type SweepProgress = {
   __typename?: 'SweepProgress';
+  /** Runs cancelled. */
   cancelled: Scalars['Int']['output'];
+  /** Runs that failed. */
   failed: Scalars['Int']['output'];
   /** stepsDone / stepsTotal in [0, 1]. */
   fraction: Scalars['Float']['output'];
+  /** Runs waiting for a worker. */
   queued: Scalars['Int']['output'];
+  /** Runs training now. */
   running: Scalars['Int']['output'];
+  /** Optimiser steps done over all runs. */
   stepsDone: Scalars['Float']['output'];
+  /** Step budget over all runs. */
   stepsTotal: Scalars['Float']['output'];
+  /** Runs trained to their budget. */
   succeeded: Scalars['Int']['output'];
+  /** Runs in the sweep. */
   total: Scalars['Int']['output'];
 };
 
@@ -978,6 +1225,7 @@ export type ResolversTypes = {
   DecayOrder: DecayOrder;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatFilter: FloatFilter;
+  Forecast: ResolverTypeWrapper<Forecast>;
   Grokfast: ResolverTypeWrapper<Grokfast>;
   GrokfastInput: GrokfastInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -991,6 +1239,10 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Op: Op;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PredictorHoldOut: PredictorHoldOut;
+  PredictorReport: ResolverTypeWrapper<PredictorReport>;
+  PredictorReportPoint: ResolverTypeWrapper<PredictorReportPoint>;
+  PredictorReportRow: ResolverTypeWrapper<PredictorReportRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   Run: ResolverTypeWrapper<RunRow>;
@@ -1036,6 +1288,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
   FloatFilter: FloatFilter;
+  Forecast: Forecast;
   Grokfast: Grokfast;
   GrokfastInput: GrokfastInput;
   ID: Scalars['ID']['output'];
@@ -1047,6 +1300,9 @@ export type ResolversParentTypes = {
   MetricsAppended: MetricsAppended;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PredictorReport: PredictorReport;
+  PredictorReportPoint: PredictorReportPoint;
+  PredictorReportRow: PredictorReportRow;
   Query: Record<PropertyKey, never>;
   Run: RunRow;
   RunConfig: RunConfig;
@@ -1103,6 +1359,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ForecastResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Forecast'] = ResolversParentTypes['Forecast']> = {
+  forecaster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nowcast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tGrok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type GrokfastResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Grokfast'] = ResolversParentTypes['Grokfast']> = {
   alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lambda?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1154,8 +1420,42 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PredictorReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PredictorReport'] = ResolversParentTypes['PredictorReport']> = {
+  folds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  holdOut?: Resolver<ResolversTypes['PredictorHoldOut'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['PredictorReportPoint']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['PredictorReportRow']>, ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PredictorReportPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PredictorReportPoint'] = ResolversParentTypes['PredictorReportPoint']> = {
+  actual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  forecast?: Resolver<ResolversTypes['Forecast'], ParentType, ContextType>;
+  forecaster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leadFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PredictorReportRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PredictorReportRow'] = ResolversParentTypes['PredictorReportRow']> = {
+  brier?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  coverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  forecaster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grokked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leadFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mape?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianLead?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nowcasts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  predicted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spearman?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  predictOnset?: Resolver<Maybe<ResolversTypes['Forecast']>, ParentType, ContextType, Partial<QueryPredictOnsetArgs>>;
+  predictorReport?: Resolver<ResolversTypes['PredictorReport'], ParentType, ContextType, Partial<QueryPredictorReportArgs>>;
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'first'>>;
   sweep?: Resolver<Maybe<ResolversTypes['Sweep']>, ParentType, ContextType, RequireFields<QuerySweepArgs, 'id'>>;
@@ -1173,6 +1473,8 @@ export type RunResolvers<ContextType = ApiContext, ParentType extends ResolversP
   events?: Resolver<Array<ResolversTypes['RunEvent']>, ParentType, ContextType, Partial<RunEventsArgs>>;
   exportUrls?: Resolver<ResolversTypes['RunExportUrls'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forecast?: Resolver<Maybe<ResolversTypes['Forecast']>, ParentType, ContextType>;
+  forecastHistory?: Resolver<Array<ResolversTypes['Forecast']>, ParentType, ContextType, Partial<RunForecastHistoryArgs>>;
   forkStep?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType, RequireFields<RunMetricsArgs, 'maxPoints'>>;
@@ -1352,6 +1654,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BucketedSeries?: BucketedSeriesResolvers<ContextType>;
   Clamp?: ClampResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Forecast?: ForecastResolvers<ContextType>;
   Grokfast?: GrokfastResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MetricPoint?: MetricPointResolvers<ContextType>;
@@ -1359,6 +1662,9 @@ export type Resolvers<ContextType = ApiContext> = {
   MetricsAppended?: MetricsAppendedResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PredictorReport?: PredictorReportResolvers<ContextType>;
+  PredictorReportPoint?: PredictorReportPointResolvers<ContextType>;
+  PredictorReportRow?: PredictorReportRowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Run?: RunResolvers<ContextType>;
   RunConfig?: RunConfigResolvers<ContextType>;

@@ -1,7 +1,9 @@
 import { annotationResolvers } from "./annotations.ts";
 import { forkRun } from "./fork.ts";
+import { runForecastResolvers } from "./forecast.ts";
 import { mutationResolvers } from "./mutation.ts";
 import { runEditResolvers } from "./run-edits.ts";
+import { predictorQueryResolvers } from "./predictor.ts";
 import { queryResolvers } from "./query.ts";
 import { runResolvers } from "./run.ts";
 import { DateTime, JSONScalar } from "./scalars.ts";
@@ -12,10 +14,10 @@ import { sweepMutationResolvers, sweepQueryResolvers, sweepResolvers } from "./s
 export const resolvers = {
   DateTime,
   JSON: JSONScalar,
-  Query: { ...queryResolvers, ...sweepQueryResolvers },
+  Query: { ...queryResolvers, ...sweepQueryResolvers, ...predictorQueryResolvers },
   Mutation: { ...mutationResolvers, ...runEditResolvers, ...annotationResolvers, ...sweepMutationResolvers, forkRun },
   Subscription: subscriptionResolvers,
-  Run: runResolvers,
+  Run: { ...runResolvers, ...runForecastResolvers },
   Sweep: sweepResolvers,
   BucketedSeries: bucketedSeriesResolvers,
 };

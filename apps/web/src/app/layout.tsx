@@ -3,6 +3,7 @@ import { GeistSans } from "geist/font/sans";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MeProvider } from "../hooks/use-me.tsx";
+import { EditOnly } from "../components/edit-only.tsx";
 import { UserBadge } from "../components/user-badge.tsx";
 import "./globals.css";
 
@@ -28,8 +29,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="nav" aria-label="Main">
               <Link href="/">Runs</Link>
-              <Link href="/runs/new">New run</Link>
+              <EditOnly>
+                <Link href="/runs/new">New run</Link>
+              </EditOnly>
               <Link href="/sweeps">Sweeps</Link>
+              <Link href="/predictor">Predictor</Link>
               <Link href="/reproduce">Reproduce the paper</Link>
             </nav>
             <UserBadge />

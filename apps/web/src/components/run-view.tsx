@@ -98,6 +98,7 @@ export function RunView({ id }: { id: string }) {
         onZoom={(range) => setView({ ...view, zoom: range })}
         onPick={setPickedStep}
         notes={run.annotations.flatMap((a) => (a.step == null ? [] : [{ id: a.id, step: a.step, text: a.text }]))}
+        forecast={run.forecast}
       />
       <AnnotationsPanel runId={run.id} annotations={run.annotations} pickedStep={pickedStep} onChanged={afterCancel} />
       <div className="panels">

@@ -1,4 +1,5 @@
 import { CHART_METRIC_KEYS } from "./chart-series.ts";
+import { FORECAST_FIELDS } from "./forecast.ts";
 
 /** A page of the runs table: server-side filter and order, cursor pagination (`first` ≤ 200). */
 export const RUNS_QUERY = /* GraphQL */ `
@@ -15,6 +16,7 @@ export const RUNS_QUERY = /* GraphQL */ `
         config { p op temperature weightDecay lr trainFraction loss model clamp { rho target } }
         progress { stepsDone stepsTotal }
         summary { finalTestAcc tMem tGrok delay grokked seeds logitScaleAtGrok }
+        forecast { ${FORECAST_FIELDS} }
       }
     }
   }
@@ -50,6 +52,7 @@ const RUN_FIELDS = /* GraphQL */ `
   notes
   annotations { id step seed text author updatedAt }
   exportUrls { metricsCsv metricsJson }
+  forecast { ${FORECAST_FIELDS} }
 `;
 
 /** One run with its chart series, downsampled by the API to at most `maxPoints` per series. */

@@ -25,6 +25,12 @@ describe("run columns", () => {
     expect(cell("clampRho", run())).toBe("–");
     expect(cell("clampRho", run({}, { rho: null, target: 40 }))).toMatch(/^→40/);
   });
+  it("shows the newest forecast, or a dash before the first one", () => {
+    const forecast = { step: 300, tGrok: 2400, low: 1800, high: 3100, probability: 0.9, forecaster: "selector/first-passage", nowcast: false };
+    expect(cell("forecast", { ...run(), forecast })).toBe("≈ 2.4k (1.8k–3.1k)");
+    expect(cell("forecast", { ...run(), forecast: null })).toBe("–");
+    expect(cell("forecast", run())).toBe("–");
+  });
   it("parses the visible set in table order and round-trips it", () => {
     expect(parseColumns(new URLSearchParams()).map((c) => c.id)).toEqual(DEFAULT_COLUMNS);
     expect(parseColumns(new URLSearchParams("cols=tGrok,bogus,p")).map((c) => c.id)).toEqual(["p", "tGrok"]);

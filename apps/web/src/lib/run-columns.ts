@@ -1,4 +1,5 @@
 import { formatInt, formatNumber, formatPercent, formatTimestamp } from "./format.ts";
+import { forecastCell } from "./forecast.ts";
 import type { SortKey } from "./run-sort.ts";
 import type { RunListItem } from "./types.ts";
 
@@ -35,10 +36,11 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
   { id: "delay", label: "Delay", title: "Median over seeds of T_grok − T_mem", sortKey: "delay", numeric: true, cell: (r) => formatInt(r.summary.delay) },
   { id: "grokked", label: "Grokked", title: "Seeds that grokked, k of S", sortKey: "seedsGrokked", numeric: true, cell: seedsText },
   { id: "logitScale", label: "Logit scale", title: "Logit scale at the evaluation nearest T_grok", numeric: true, cell: (r) => formatNumber(r.summary.logitScaleAtGrok) },
+  { id: "forecast", label: "Forecast", title: "Newest forecast of T_grok and its 80 % interval (SCIENCE.md §8); \"now\" once test accuracy is rising", numeric: true, cell: (r) => forecastCell(r.forecast) },
   { id: "created", label: "Created", sortKey: "created", numeric: false, cell: (r) => formatTimestamp(r.createdAt) },
 ];
 
-export const DEFAULT_COLUMNS = ["p", "temperature", "loss", "steps", "testAcc", "tMem", "tGrok", "delay", "grokked", "created"];
+export const DEFAULT_COLUMNS = ["p", "temperature", "loss", "steps", "testAcc", "tMem", "tGrok", "delay", "grokked", "forecast", "created"];
 
 /** Visible columns from the URL, in table order; unknown ids are ignored. */
 export function parseColumns(params: { get(name: string): string | null }): RunColumn[] {

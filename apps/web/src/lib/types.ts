@@ -1,4 +1,5 @@
 /** TypeScript mirrors of the parts of apps/api/schema.graphql that the dashboard selects. */
+import type { Forecast } from "./forecast.ts";
 export type RunStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
 export type Op = "ADD" | "SUB" | "MUL" | "DIV";
 export type Loss = "CE" | "MSE";
@@ -58,6 +59,8 @@ export interface RunListItem {
   config: Pick<RunConfig, "p" | "op" | "temperature" | "weightDecay" | "lr" | "trainFraction" | "loss" | "model"> & { clamp: { rho: number | null; target: number | null } | null };
   progress: Pick<RunProgress, "stepsDone" | "stepsTotal">;
   summary: Pick<RunSummary, "finalTestAcc" | "tMem" | "tGrok" | "delay" | "logitScaleAtGrok"> & { grokked: number; seeds: number };
+  /** Newest onset forecast (null before the worker made one; absent in older fixtures). */
+  forecast?: Forecast | null;
 }
 
 /** Everything the run page shows. */
@@ -80,6 +83,8 @@ export interface RunDetail {
   notes: string | null;
   annotations: Annotation[];
   exportUrls: { metricsCsv: string; metricsJson: string };
+  /** Newest onset forecast (null before the worker made one). */
+  forecast?: Forecast | null;
 }
 
 export interface Annotation {

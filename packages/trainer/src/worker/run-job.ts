@@ -3,6 +3,7 @@ import type { RunConfig } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
 import { train } from "../core/index.ts";
 import { createDbSink } from "./db-sink.ts";
+import { createForecastRefresher } from "./forecasting.ts"; // issue 6: forecast history
 import { resolveClamp, startState } from "./start-state.ts";
 
 const HEARTBEAT_MS = 5_000;
@@ -22,6 +23,7 @@ export async function runJob(options: { db: Db; run: RunRow; workerId: string; l
   const { db, run, workerId, log } = options;
   const requested = run.config as RunConfig;
   const sink = createDbSink({ db, runId: run.id, workerId });
+  const forecasts = createForecastRefresher({ db, run, log }); // issue 6: logs its failures, never fails the run
   const heartbeat = setInterval(() => sink.heartbeat().catch((e) => log(`heartbeat failed: ${String(e)}`)), HEARTBEAT_MS);
   try {
     // Calibration and the start state first: a run that cannot start fails before loading a backend.
@@ -34,11 +36,14 @@ export async function runJob(options: { db: Db; run: RunRow; workerId: string; l
       if (c.state.byteLength > MAX_CHECKPOINT_BYTES) return log(`checkpoint at step ${c.step} is ${c.state.byteLength} bytes; not stored`);
       // Points up to the checkpoint must be durable before it is: a resume never leaves a gap.
       await sink.flush();
+      // A worker presumed dead (run requeued and claimed by another) writes nothing more of it.
+      if (sink.lostOwnership) return;
       await saveCheckpoint(db, { runId: run.id, step: c.step, kind: c.kind, seeds: c.seeds, state: c.state });
     };
-    const deps = { tf, sink, shouldStop: () => sink.shouldStop() || options.interrupted(), startFrom: start?.state, onCheckpoint };
+    const deps = { tf, sink: forecasts.tap(sink) /* issue 6 */, shouldStop: () => sink.shouldStop() || options.interrupted(), startFrom: start?.state, onCheckpoint };
     const result = await train(config, deps);
     await sink.flush();
+    await forecasts.settle(); // issue 6: forecasts already due are stored before the run is marked finished
     if (sink.lostOwnership) return log(`run ${run.id} was taken from this worker; stopped`);
     // The final summary: medians over seeds from every event and last point written (SCIENCE.md §6).
     await refreshLiveSummary(db, run.id);

@@ -5,6 +5,7 @@ import type { Domain } from "../../lib/chart-domain.ts";
 import type { ChartLine, ChartSpec, StepMarker } from "../../lib/chart-series.ts";
 import type { StepScaleKind } from "../../lib/step-scale.ts";
 import { LineChart } from "./line-chart.tsx";
+import type { ForecastBand } from "../../lib/forecast.ts";
 
 const HEIGHT = 250;
 
@@ -19,10 +20,12 @@ interface Props {
   onZoom?: (range: Domain) => void;
   onPick?: (step: number) => void;
   notes?: readonly { id: string; step: number; text: string }[];
+  /** Onset forecast band (the accuracy chart only). */
+  forecast?: ForecastBand | null;
 }
 
 /** A titled chart with its legend; the wrapper carries the `chart-<id>` test id. */
-export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, onHover, onZoom, onPick, notes }: Props) {
+export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, onHover, onZoom, onPick, notes, forecast }: Props) {
   const empty = lines.every((l) => l.points.length === 0);
   return (
     <section className="card chart-card" data-testid={`chart-${spec.id}`}>
@@ -35,6 +38,12 @@ export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, on
               {line.label}
             </li>
           ))}
+          {forecast && (
+            <li className="legend-forecast" title={forecast.title}>
+              <span className="swatch" style={{ background: "var(--marker-grok)", opacity: 0.35 }} />
+              {forecast.label}
+            </li>
+          )}
           {markers.map((m) => (
             <li key={m.id} className={`legend-marker legend-marker-${m.id}`}>
               <span className="swatch swatch-marker" />
@@ -60,6 +69,7 @@ export function ChartCard({ spec, lines, xDomain, markers, xScale, hoverStep, on
                 onZoom={onZoom}
                 onPick={onPick}
                 notes={notes}
+                forecast={forecast}
               />
             ) : null
           }

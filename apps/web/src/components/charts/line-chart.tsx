@@ -12,6 +12,8 @@ import { zoomFromDrag } from "../../lib/chart-view.ts";
 import { formatPercent, formatTick } from "../../lib/format.ts";
 import { stepLogTicks, stepScale, type StepScaleKind } from "../../lib/step-scale.ts";
 import { ChartTooltip } from "./chart-tooltip.tsx";
+import { ForecastBandLayer } from "./forecast-band.tsx";
+import type { ForecastBand } from "../../lib/forecast.ts";
 
 const MARGIN = { top: 20, right: 16, bottom: 42, left: 52 };
 
@@ -33,12 +35,14 @@ export interface LineChartProps {
   onPick?: (step: number) => void;
   /** Annotations pinned to steps, drawn as dashed markers with their text as a tooltip. */
   notes?: readonly { id: string; step: number; text: string }[];
+  /** The onset forecast's 80 % interval and point estimate (lib/forecast.ts), drawn behind the lines. */
+  forecast?: ForecastBand | null;
 }
 
 const px = (p: ChartPoint) => p.x;
 
 /** One metric chart: grid, min/max bands, raw and smoothed lines, event markers, axes, hover and drag-to-zoom. */
-export function LineChart({ spec, lines, xDomain, markers, width, height, xScale = "linear", xLabel = "step", hoverStep, onHover, onZoom, onPick, notes = [] }: LineChartProps) {
+export function LineChart({ spec, lines, xDomain, markers, width, height, xScale = "linear", xLabel = "step", hoverStep, onHover, onZoom, onPick, notes = [], forecast }: LineChartProps) {
   const clipId = `clip-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const [ownHover, setOwnHover] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -93,6 +97,7 @@ export function LineChart({ spec, lines, xDomain, markers, width, height, xScale
             <rect x={-4} y={-4} width={innerW + 8} height={innerH + 8} />
           </clipPath>
           <g clipPath={`url(#${clipId})`}>
+          {forecast && <ForecastBandLayer band={forecast} x={(step) => x(step)} innerH={innerH} />}
           {lines.map((line) =>
             line.points.some((p) => p.y0 !== p.y1) ? (
               <Area<ChartPoint>
