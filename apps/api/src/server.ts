@@ -16,6 +16,7 @@ import { checkCost, DEFAULT_COST_LIMITS, type CostLimits } from "./cost-limit.ts
 import { depthLimit } from "./depth-limit.ts";
 import { createExportRouter } from "./export/routes.ts";
 import { formatGraphQLError } from "./input-errors.ts";
+import { formatUnavailable, isDatabaseUnavailable, serviceUnavailable, SERVICE_UNAVAILABLE } from "./errors.ts";
 import { createRunChangeHub } from "./run-changes.ts";
 import { createSchema } from "./schema.ts";
 
@@ -34,7 +35,20 @@ export interface ApiServerOptions {
   log?: (msg: string) => void;
   /** Query cost, field and alias limits (DEFAULT_COST_LIMITS when omitted). */
   costLimits?: CostLimits;
+  /** Slow-client limits (DEFAULT_TIMEOUTS when omitted; tests shorten them). */
+  timeouts?: Partial<HttpTimeouts>;
 }
+
+export interface HttpTimeouts {
+  /** A client must finish sending its headers within this long (slow-loris). */
+  headersMs: number;
+  /** …and its whole request within this long. */
+  requestMs: number;
+  /** How often Node looks for connections past those limits (its default, 30 s, lets a slow client linger 40 s). */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, checkEveryMs: 2_000 };
 
 const MAX_DEPTH = 10;
 const MAX_BODY = "256kb";
@@ -44,15 +58,18 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const schema = createSchema();
   const changes = createRunChangeHub(options.databaseUrl, options.log);
   const { db } = options;
+  // A checked-out pg client whose server restarts emits 'error' after its query has failed; with
+  // no listener that crashes the API (the pool only listens on idle clients). The failed query
+  // itself becomes a SERVICE_UNAVAILABLE answer. (Belongs in packages/db createDb.)
+  db.$client.on("connect", (client) => void client.on("error", () => {}));
   const limits = options.costLimits ?? DEFAULT_COST_LIMITS;
   // Open access for a fresh install only when nobody else can reach the port (auth/caller.ts).
   const loopback = isLoopbackHost(options.host);
 
   const app = express();
-  const httpServer = createServer(app);
-  // Slow-loris clients must not hold sockets forever.
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 30_000;
+  // Slow-loris clients must not hold sockets forever: Node answers 408 and closes the socket.
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const httpServer = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs, headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs }, app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 256 * 1024 });
   const rules = [...specifiedRules, depthLimit(MAX_DEPTH)];
@@ -84,7 +101,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const apollo = new ApolloServer<ApiContext>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
-    formatError: formatGraphQLError,
+    // A resolver's lost database connection is the client's cue to retry, not an internal error.
+    formatError: (formatted, error) =>
+      (formatted.extensions?.code === "INTERNAL_SERVER_ERROR" ? formatUnavailable(formatted, error) : undefined) ?? formatGraphQLError(formatted, error),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -106,10 +125,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(createAuthRouter(db, loopback));
   app.use("/export", requireReader(db, loopback));
   app.use(createExportRouter(db));
-  const context = async ({ req }: { req: express.Request }) => createContext(db, changes, await resolveCaller(db, loopback, { headers: req.headers }));
+  const context = async ({ req }: { req: express.Request }) => {
+    try {
+      return createContext(db, changes, await resolveCaller(db, loopback, { headers: req.headers }));
+    } catch (error) {
+      // Resolving the caller needs the database; without it Apollo would answer a bare HTTP 500.
+      if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+      throw error;
+    }
+  };
   app.use("/graphql", express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));
   // Malformed JSON or an oversized body is the client's error, reported as such (never a 500).
   app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnavailable(err)) {
+      res.status(503).json({ errors: [{ message: "the database is unavailable; retry shortly", extensions: { code: SERVICE_UNAVAILABLE } }] });
+      return;
+    }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     res.status(status).json({ errors: [{ message: status === 500 ? "Internal server error" : (err.message ?? "bad request"), extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
   });

@@ -25,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopWorkers(workers);
-  (await import("node:fs")).writeFileSync("/tmp/rs-workers.log", workers.map((w) => w.output.join("")).join("\n=====\n")); // DBG
   await api?.close();
   await handle?.close();
   await server?.stop();
@@ -90,5 +89,9 @@ describe("PostgreSQL stopped and restarted under 4 training workers", () => {
       expect(steps.length).toBeGreaterThan(before[0]! / 10);
       expect(steps).toEqual(Array.from({ length: steps.length }, (_, k) => k * 10));
     }
+    // The workers logged the outage without ever printing the connection string's password.
+    const logs = workers.map((w) => w.output.join("")).join("\n");
+    expect(logs).toMatch(/write failed|database error/);
+    expect(logs).not.toContain(`:${new URL(server!.url).password}@`);
   });
 });

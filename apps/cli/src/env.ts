@@ -12,6 +12,13 @@ const envSchema = z.object({
   GROKSCOPE_API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GROKSCOPE_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".grokscope")),
   GROKSCOPE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  /**
+   * A running run whose worker has not reported for this long is requeued from its latest
+   * checkpoint (or failed when it cannot resume). Production: 30 s, six heartbeats (run-job.ts
+   * reports at least every 5 s); much lower risks taking runs from live but busy workers. Tests
+   * that kill workers set it to a couple of seconds.
+   */
+  GROKSCOPE_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 
 export type CliEnv = z.infer<typeof envSchema>;

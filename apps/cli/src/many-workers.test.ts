@@ -39,7 +39,9 @@ describe("4 worker processes sharing one queue", () => {
     expect(workerIds.size).toBeLessThanOrEqual(4);
   });
 
-  it("a cancel reaches the worker training the run and the run is cancelled within 2 s", async () => {
+  // The target is 2 s (bench/many-workers.ts measures it: ~0.5 s here); the test allows twice that
+  // so a loaded CI machine does not flake, and still fails if cancel waits for anything periodic.
+  it("a cancel reaches the worker training the run and the run is cancelled within 2 × 2 s", async () => {
     const run = await enqueue(t.db, "long", { ...TINY, steps: 500_000, evalEvery: 10 });
     await waitForRun(t.db, run.id, (r) => r.status === "running" && r.stepsDone > 0, 30_000);
     const asked = Date.now();
@@ -47,6 +49,6 @@ describe("4 worker processes sharing one queue", () => {
     const done = await waitForRun(t.db, run.id, isFinished, 10_000);
     const ms = Date.now() - asked;
     expect(done.status).toBe("cancelled");
-    expect(ms).toBeLessThanOrEqual(2_000);
+    expect(ms).toBeLessThanOrEqual(4_000);
   });
 });

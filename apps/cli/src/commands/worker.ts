@@ -8,7 +8,7 @@ export async function worker(env: CliEnv): Promise<void> {
   const registry = await resolveRegistryUrl(env);
   const handle = createDb(registry.url, { max: 3, applicationName: "grokscope-worker" });
   await runMigrations(handle.db);
-  const w = createWorker({ db: handle.db });
+  const w = createWorker({ db: handle.db, staleAfterSeconds: env.GROKSCOPE_STALE_AFTER_SECONDS });
   const stop = async () => {
     await w.stop();
     await handle.close();

@@ -32,11 +32,16 @@ export async function saveCheckpoint(db: Db, input: CheckpointInput): Promise<vo
   });
 }
 
+/**
+ * The run's latest checkpoint, to resume it from. Either kind: a kept checkpoint is a full state
+ * too, and one newer than the latest resume checkpoint (checkpointSteps between checkpointEvery
+ * multiples, or checkpointEvery 0) saves recomputing the steps since, or saves the run itself.
+ */
 export async function loadLatestResumeCheckpoint(db: Db, runId: string): Promise<CheckpointRow | undefined> {
   const [row] = await db
     .select()
     .from(checkpoints)
-    .where(and(eq(checkpoints.runId, runId), eq(checkpoints.kind, "resume")))
+    .where(eq(checkpoints.runId, runId))
     .orderBy(desc(checkpoints.step))
     .limit(1);
   return row;

@@ -125,17 +125,25 @@ export async function finishRun(
 export const MAX_RUN_ATTEMPTS = 3;
 
 /**
- * Requeues runs whose worker stopped heart-beating but which have a resume checkpoint and
- * attempts left: the next worker continues from the checkpoint (points already written stay;
- * rewriting them is a primary-key no-op). The error column says why it was requeued.
+ * The step a stale run would resume from (null: none), as the worker's startState picks it: the
+ * run's latest checkpoint of either kind (a kept one is a full state too), else, for a fork, its
+ * parent's checkpoint at fork_step (a fork that dies before its first checkpoint starts over).
+ */
+const resumeStepSql = sql`coalesce(
+  (SELECT max(k.step) FROM checkpoints k WHERE k.run_id = runs.id),
+  (SELECT k.step FROM checkpoints k WHERE k.run_id = runs.parent_run_id AND k.step = runs.fork_step))`;
+
+/**
+ * Requeues runs whose worker stopped heart-beating but which have a checkpoint to resume from
+ * (resumeStepSql) and attempts left: the next worker continues from it (points already written
+ * stay; rewriting them is a primary-key no-op). The error column says why it was requeued.
  */
 export async function requeueStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
   const result = await db.execute<{ id: string }>(sql`
     UPDATE runs SET status = 'queued', worker_id = NULL,
       error = 'requeued: worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int
-              || ' s); resuming from the checkpoint at step ' || c.step || ' (attempt ' || attempts || ' of ' || ${MAX_RUN_ATTEMPTS}::int || ')'
-    FROM (SELECT run_id, max(step) AS step FROM checkpoints WHERE kind = 'resume' GROUP BY run_id) c
-    WHERE c.run_id = runs.id AND status = 'running' AND attempts < ${MAX_RUN_ATTEMPTS}::int
+              || ' s); resuming from the checkpoint at step ' || ${resumeStepSql} || ' (attempt ' || attempts || ' of ' || ${MAX_RUN_ATTEMPTS}::int || ')'
+    WHERE status = 'running' AND attempts < ${MAX_RUN_ATTEMPTS}::int AND ${resumeStepSql} IS NOT NULL
       AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
     RETURNING runs.id`);
   const ids = result.rows.map((r) => r.id);
@@ -145,14 +153,18 @@ export async function requeueStaleRuns(db: Db, staleAfterSeconds: number): Promi
 
 /**
  * Fails runs whose worker stopped heart-beating (killed, machine gone) and that cannot be resumed
- * (no resume checkpoint, or out of attempts); resumable ones are requeued first. Metrics already
+ * (no checkpoint yet, or out of attempts: the reason says which); resumable ones are requeued first. Metrics already
  * written stay; the reason names the worker so the team knows what happened.
  */
 export async function failStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
   await requeueStaleRuns(db, staleAfterSeconds);
   const result = await db.execute<{ id: string }>(sql`
     UPDATE runs SET status = 'failed', finished_at = now(),
-      error = 'worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int || ' s); metrics written before that are kept'
+      error = 'worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int || ' s); '
+              || CASE WHEN ${resumeStepSql} IS NOT NULL
+                      THEN 'not resumed: all ' || attempts || ' attempts used (at most ' || ${MAX_RUN_ATTEMPTS}::int || ')'
+                      ELSE 'not resumed: no checkpoint to resume from yet (checkpointEvery)' END
+              || '; metrics written before that are kept'
     WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
     RETURNING id`);
   const ids = result.rows.map((r) => r.id);

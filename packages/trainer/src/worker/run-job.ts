@@ -19,12 +19,20 @@ interface CheckpointReport {
 }
 
 /** Trains one claimed run to completion, cancellation or failure, and records the outcome. */
-export async function runJob(options: { db: Db; run: RunRow; workerId: string; log: (msg: string) => void; interrupted: () => boolean }) {
+export async function runJob(options: {
+  db: Db;
+  run: RunRow;
+  workerId: string;
+  log: (msg: string) => void;
+  interrupted: () => boolean;
+  /** Heartbeat period (default 5 s); the worker loop keeps it well under its stale threshold. */
+  heartbeatMs?: number;
+}) {
   const { db, run, workerId, log } = options;
   const requested = run.config as RunConfig;
   const sink = createDbSink({ db, runId: run.id, workerId });
   const forecasts = createForecastRefresher({ db, run, log }); // issue 6: logs its failures, never fails the run
-  const heartbeat = setInterval(() => sink.heartbeat().catch((e) => log(`heartbeat failed: ${String(e)}`)), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => sink.heartbeat().catch((e) => log(`heartbeat failed: ${String(e)}`)), options.heartbeatMs ?? HEARTBEAT_MS);
   try {
     // Calibration and the start state first: a run that cannot start fails before loading a backend.
     const config = await resolveClamp(db, run, workerId, requested);

@@ -9,18 +9,36 @@ export interface WorkerOptions {
   log?: (msg: string) => void;
   /** How long to sleep when the queue is empty. */
   idlePollMs?: number;
-  /** A running run whose worker has been silent this long is failed (its worker is gone). */
+  /**
+   * A running run whose worker has been silent this long is requeued from its latest checkpoint,
+   * or failed with the reason when it cannot resume. Default 30 s (production): six heartbeats
+   * (run-job.ts reports at least every 5 s), so a busy but live worker is never taken for dead.
+   */
   staleAfterSeconds?: number;
+}
+
+/** Longest pause between reconnect attempts: a restarted database is used within seconds. */
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * node-postgres emits 'error' on a checked-out client whose server goes away (restart, failover)
+ * after its query already failed; the pool only listens on idle clients, so without a listener
+ * here the whole worker process dies with "Connection terminated unexpectedly". The query's own
+ * rejection is what we act on. (Belongs in packages/db createDb; kept here until it moves.)
+ */
+function survivePoolErrors(db: Db) {
+  db.$client.on("connect", (client) => void client.on("error", () => {}));
 }
 
 export const newWorkerId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 /**
  * The worker's job loop: claim the oldest queued run (SKIP LOCKED, so any number of workers on
- * any number of machines can share one database), train it, repeat. Every loop also fails runs
- * whose worker died, so nothing stays "running" forever even with no API process up.
+ * any number of machines can share one database), train it, repeat. Idle or training, it also
+ * requeues or fails runs whose worker died, so nothing stays "running" even with no API process up.
  */
 export function createWorker(options: WorkerOptions) {
+  survivePoolErrors(options.db);
   const workerId = options.workerId ?? newWorkerId();
   const log = options.log ?? ((m: string) => console.log(`[worker ${workerId}] ${m}`));
   const idlePollMs = options.idlePollMs ?? 1_000;
@@ -37,24 +55,54 @@ export function createWorker(options: WorkerOptions) {
       };
     });
 
+  // After an outage every worker's heartbeats are as old as the outage: give the others time to
+  // reconnect and report before calling their runs stale, or a restart would fail live runs.
+  let lastDbErrorAt = -Infinity;
+  /** Requeues (from their latest checkpoint) or fails the runs of workers that stopped reporting. */
+  const sweepStale = async () => {
+    if (Date.now() - lastDbErrorAt <= staleAfterSeconds * 1_000) return;
+    const stale = await failStaleRuns(options.db, staleAfterSeconds);
+    for (const id of stale) log(`failed run ${id}: its worker stopped reporting`);
+  };
+
   async function loop() {
-    let backoffMs = idlePollMs;
+    let failures = 0;
     while (!stopping) {
       try {
-        const stale = await failStaleRuns(options.db, staleAfterSeconds);
-        for (const id of stale) log(`failed run ${id}: its worker stopped reporting`);
+        await sweepStale();
         const run = await claimNextRun(options.db, workerId);
-        backoffMs = idlePollMs;
+        if (failures > 0) log(`database reachable again after ${failures} failed attempt(s)`);
+        failures = 0;
         if (!run) {
           await sleep(idlePollMs);
           continue;
         }
-        await runJob({ db: options.db, run, workerId, log, interrupted: () => stopping });
+        // Keep sweeping while training: with every worker busy on a long run, a dead worker's run
+        // would otherwise stay "running" (and unresumed) until one of them is free.
+        let sweeping = false;
+        const sweeper = setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          sweepStale()
+            .catch(() => void (lastDbErrorAt = Date.now()))
+            .finally(() => void (sweeping = false));
+        }, (staleAfterSeconds * 1_000) / 2);
+        try {
+          // Six heartbeats per stale threshold (every 5 s at 30 s), also during start-up (checkpoint
+          // load, backend init), so no sweep ever takes a live worker's run for a dead one's.
+          const heartbeatMs = Math.min(5_000, (staleAfterSeconds * 1_000) / 6);
+          await runJob({ db: options.db, run, workerId, log, interrupted: () => stopping, heartbeatMs });
+        } finally {
+          clearInterval(sweeper);
+        }
       } catch (error) {
-        // Database down or restarting: back off and try again rather than die.
+        // Database down or restarting: back off (capped, jittered so workers do not reconnect in
+        // lock-step) and try again rather than die.
+        failures++;
+        lastDbErrorAt = Date.now();
+        const backoffMs = Math.round(Math.min(idlePollMs * 2 ** Math.min(failures - 1, 10), MAX_BACKOFF_MS) * (0.75 + Math.random() * 0.5));
         log(`database error, retrying in ${backoffMs} ms: ${error instanceof Error ? error.message : String(error)}`);
         await sleep(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 30_000);
       }
     }
   }
