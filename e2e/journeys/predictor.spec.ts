@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
 
 const TINY = { p: "13", "Train fraction": "0.5", "Learning rate": "0.003", "Step budget": "300", "Eval every": "5" };
 
