@@ -1,3 +1,5 @@
+import type { MetricSeries } from "./types.ts";
+
 /**
  * The compare view loads up to MAX_COMPARE runs. One request per run would queue behind the
  * browser's six connections per host; one document for all would exceed the API's alias and cost
@@ -6,10 +8,28 @@
  */
 export const COMPARE_BATCH = 10;
 
+// `series` (one bucketing statement per key, parallel-array columns) rather than `metrics`: with
+// 100 runs the server's time per run is what the chart waits for (e2e/bench/dashboard.ts).
 const RUN_FIELDS = `id name status
       config { p temperature weightDecay loss lr trainFraction }
       summary { tMem tGrok }
-      metrics(keys: $keys, maxPoints: $maxPoints) { key seed points { step value min max } }`;
+      series(keys: $keys, buckets: $buckets) { key seed columns { toStep min max last } }`;
+
+/** One seed's bucketed series as the API's `series { columns }` returns it. */
+export interface SeriesColumnsAnswer {
+  key: string;
+  seed: number | null;
+  columns: { toStep: number[]; min: number[]; max: number[]; last: number[] };
+}
+
+/** Columns → the point lists the chart code draws: each bucket at its last step, with its min and max. */
+export function seriesToMetrics(series: readonly SeriesColumnsAnswer[]): MetricSeries[] {
+  return series.map((s) => ({
+    key: s.key,
+    seed: s.seed ?? 0,
+    points: s.columns.toStep.map((step, i) => ({ step, value: s.columns.last[i]!, min: s.columns.min[i]!, max: s.columns.max[i]! })),
+  }));
+}
 
 export interface CompareBatch {
   query: string;
@@ -19,16 +39,16 @@ export interface CompareBatch {
 }
 
 /** Splits ids into batches of `size` and builds each batch's document and variables. */
-export function compareBatches(ids: readonly string[], metric: string, maxPoints: number, size = COMPARE_BATCH): CompareBatch[] {
+export function compareBatches(ids: readonly string[], metric: string, buckets: number, size = COMPARE_BATCH): CompareBatch[] {
   const batches: CompareBatch[] = [];
   for (let start = 0; start < ids.length; start += size) {
     const chunk = ids.slice(start, start + size);
     const aliases = chunk.map((_, i) => `r${i}`);
     const params = chunk.map((_, i) => `$id${i}: ID!`).join(", ");
     const fields = chunk.map((_, i) => `r${i}: run(id: $id${i}) { ${RUN_FIELDS} }`).join("\n    ");
-    const variables: Record<string, unknown> = { keys: [metric], maxPoints };
+    const variables: Record<string, unknown> = { keys: [metric], buckets };
     chunk.forEach((id, i) => (variables[`id${i}`] = id));
-    batches.push({ query: `query CompareRuns(${params}, $keys: [String!], $maxPoints: Int) {\n    ${fields}\n  }`, variables, aliases });
+    batches.push({ query: `query CompareRuns(${params}, $keys: [String!]!, $buckets: Int) {\n    ${fields}\n  }`, variables, aliases });
   }
   return batches;
 }

@@ -6,13 +6,14 @@ import type { CompareMetric, CompareRun } from "../../lib/compare.ts";
 import { graphqlRequest } from "../../lib/graphql-client.ts";
 import { isActiveStatus } from "../../lib/format.ts";
 import { shouldPollAgain } from "../../lib/poll-policy.ts";
-import { compareBatches } from "../../lib/compare-query.ts";
+import { compareBatches, seriesToMetrics, type SeriesColumnsAnswer } from "../../lib/compare-query.ts";
 import type { MetricSeries, RunStatus } from "../../lib/types.ts";
 
-/** Points per run: 100 runs × 500 points stays quick to draw (see e2e/bench/dashboard.ts). */
+/** Buckets per run and seed: 100 runs × 500 points stays quick to draw (see e2e/bench/dashboard.ts). */
 const MAX_POINTS = 500;
 
 export type LoadedRun = CompareRun & { status: RunStatus; metrics: MetricSeries[] };
+type AnsweredRun = CompareRun & { status: RunStatus; series: SeriesColumnsAnswer[] };
 export interface CompareData {
   runs: LoadedRun[];
   missing: string[];
@@ -29,13 +30,13 @@ export function useCompareRuns(ids: readonly string[], metric: CompareMetric): P
     async (signal: AbortSignal): Promise<CompareData> => {
       const list = idsKey ? idsKey.split(",") : [];
       const batches = compareBatches(list, metric, MAX_POINTS);
-      const answers = await Promise.all(batches.map((b) => graphqlRequest<Record<string, LoadedRun | null>>(b.query, b.variables, { signal })));
+      const answers = await Promise.all(batches.map((b) => graphqlRequest<Record<string, AnsweredRun | null>>(b.query, b.variables, { signal })));
       const runs: LoadedRun[] = [];
       const missing: string[] = [];
       batches.forEach((b, i) =>
         b.aliases.forEach((alias, j) => {
           const run = answers[i]?.[alias];
-          if (run) runs.push(run);
+          if (run) runs.push({ id: run.id, name: run.name, status: run.status, config: run.config, summary: run.summary, metrics: seriesToMetrics(run.series) });
           else missing.push(String(b.variables[`id${j}`] ?? ""));
         }),
       );
