@@ -10,7 +10,7 @@ import { compareBatches, seriesToMetrics, type SeriesColumnsAnswer } from "../..
 import type { MetricSeries, RunStatus } from "../../lib/types.ts";
 
 /** Buckets per run and seed: 100 runs × 500 points stays quick to draw (see e2e/bench/dashboard.ts). */
-const MAX_POINTS = 500;
+const BUCKETS = 500;
 
 export type LoadedRun = CompareRun & { status: RunStatus; metrics: MetricSeries[] };
 type AnsweredRun = CompareRun & { status: RunStatus; series: SeriesColumnsAnswer[] };
@@ -29,7 +29,7 @@ export function useCompareRuns(ids: readonly string[], metric: CompareMetric): P
   const fetcher = useCallback(
     async (signal: AbortSignal): Promise<CompareData> => {
       const list = idsKey ? idsKey.split(",") : [];
-      const batches = compareBatches(list, metric, MAX_POINTS);
+      const batches = compareBatches(list, metric, BUCKETS);
       const answers = await Promise.all(batches.map((b) => graphqlRequest<Record<string, AnsweredRun | null>>(b.query, b.variables, { signal })));
       const runs: LoadedRun[] = [];
       const missing: string[] = [];
