@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { sql } from "drizzle-orm";
-import { createRun, failStaleRuns, getRun } from "@grokscope/db";
+import { createRun, sweepStaleRuns, getRun } from "@grokscope/db";
 import { createTestDatabase } from "@grokscope/db/testing";
 import { parseRunConfig } from "@grokscope/spec";
 
@@ -33,7 +33,7 @@ describe("a worker killed with SIGKILL mid-run", () => {
 
     // The worker loop runs this check with a 30 s threshold; 1 s keeps the test short.
     await new Promise((r) => setTimeout(r, 2_000));
-    expect(await failStaleRuns(t.db, 1)).toContain(run.id);
+    expect((await sweepStaleRuns(t.db, 1)).failed).toContain(run.id);
     const failed = await getRun(t.db, run.id);
     expect(failed?.status).toBe("failed");
     expect(failed?.error).toMatch(/stopped reporting/);

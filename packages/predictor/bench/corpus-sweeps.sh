@@ -3,16 +3,18 @@
 # p ∈ {59, 97, 113}, λ, lr, train fraction, ρ, τ and loss. Enqueue them into a running registry
 # (`npm start` in another terminal, or DATABASE_URL), let the workers finish, then write the
 # fixture with `node --import tsx packages/predictor/bench/export-corpus.ts`.
-# Cost: roughly 3–4 core-hours on a 2-core CPU with tfjs-wasm (most of it p = 97 / 113 and the
-# ρ = 1.15, τ = 1.0 cells); add workers (GROKSCOPE_WORKERS, or `grokscope worker` elsewhere) to share it.
+# Each run stops 300 steps after it groks (--stop-after-grok), so the budget (--steps) only binds
+# for runs that never grok: those stay in the corpus as censored. Cost: about 2.5 core-hours with
+# tfjs-wasm (one core per worker; most of it the p = 97 paper sweep); add workers
+# (GROKSCOPE_WORKERS, or `grokscope worker` elsewhere) to share it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 g() { node --import tsx apps/cli/src/main.ts "$@"; }
-BUDGET=(--seeds 1 --steps 20000 --eval-every 10)
+EACH=(--seeds 1 --eval-every 10 --stop-after-grok 300)
 
-g sweep --name corpus-p59-optim --p 59 --grid 'weightDecay=0.5,1,2' --grid 'lr=0.001,0.003' --grid 'trainFraction=0.4,0.6' "${BUDGET[@]}"
-g sweep --name corpus-p97-optim --p 97 --grid 'weightDecay=1,2' --grid 'lr=0.001,0.003' --grid 'trainFraction=0.4,0.5' "${BUDGET[@]}"
-g sweep --name corpus-p113 --p 113 --lr 0.003 --grid 'weightDecay=1,2' --grid 'trainFraction=0.4,0.5' "${BUDGET[@]}"
-g sweep --name corpus-p59-loss --p 59 --lr 0.003 --grid 'loss=ce,mse' --grid 'temperature=1,1.5' "${BUDGET[@]}"
-g sweep --name corpus-p59-clamp --p 59 --lr 0.003 --grid 'clamp.rho=none,1,1.15' --grid 'temperature=1,1.7' "${BUDGET[@]}"
-g sweep --paper --p 97 "${BUDGET[@]}"
+g sweep --name corpus-p97-paper --paper --p 97 --steps 15000 "${EACH[@]}"
+g sweep --name corpus-p59-optim --p 59 --steps 20000 --grid 'weightDecay=0.5,1,2' --grid 'lr=0.001,0.003' --grid 'trainFraction=0.4,0.6' "${EACH[@]}"
+g sweep --name corpus-p97-optim --p 97 --steps 15000 --grid 'weightDecay=1,2' --grid 'lr=0.001,0.003' --grid 'trainFraction=0.4,0.5' "${EACH[@]}"
+g sweep --name corpus-p113 --p 113 --lr 0.003 --steps 15000 --grid 'weightDecay=1,2' --grid 'trainFraction=0.4,0.5' "${EACH[@]}"
+g sweep --name corpus-p59-loss --p 59 --lr 0.003 --steps 20000 --grid 'loss=ce,mse' --grid 'temperature=1,1.5' "${EACH[@]}"
+g sweep --name corpus-p59-clamp --p 59 --lr 0.003 --steps 20000 --grid 'clamp.rho=none,1,1.15' --grid 'temperature=1,1.7' "${EACH[@]}"

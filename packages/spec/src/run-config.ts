@@ -83,6 +83,11 @@ export const runConfigSchema = z
       .optional(),
     /** Minibatch size drawn from the training split by a seeded sampler; absent = full batch. */
     batchSize: z.number().int("batchSize must be an integer").min(1, "batchSize must be at least 1").max(257 * 257).optional(),
+    /**
+     * Stop this many steps after every seed has grokked (T_grok, SCIENCE.md §6), at an evaluation;
+     * absent = train the whole budget. Sweeps spend their budget on the runs still waiting to grok.
+     */
+    stopAfterGrok: z.number().int("stopAfterGrok must be an integer").min(0, "stopAfterGrok must be ≥ 0").max(MAX_STEPS).optional(),
     /** Save a resume checkpoint (weights, Adam moments, step; only the latest is kept) every this many steps; 0 = never. */
     checkpointEvery: z.number().int().min(0, "checkpointEvery must be ≥ 0").max(MAX_STEPS).default(1000),
     /** Steps whose full state is kept for forking (the paper forks at 800). */

@@ -674,6 +674,8 @@ export type RunConfig = {
   seeds: Scalars['Int']['output'];
   /** Step budget. */
   steps: Scalars['Int']['output'];
+  /** Training stops this many steps after every seed has grokked (null = the whole budget). */
+  stopAfterGrok?: Maybe<Scalars['Int']['output']>;
   /** Output temperature τ: loss and probabilities see z/τ. */
   temperature: Scalars['Float']['output'];
   /** Share of all pairs used for training. */
@@ -728,6 +730,8 @@ export type RunConfigInput = {
   seeds?: InputMaybe<Scalars['Int']['input']>;
   /** Step budget. */
   steps?: InputMaybe<Scalars['Int']['input']>;
+  /** Stop this many steps after every seed has grokked (omit to train the whole budget). */
+  stopAfterGrok?: InputMaybe<Scalars['Int']['input']>;
   /** Output temperature τ (default 1). */
   temperature?: InputMaybe<Scalars['Float']['input']>;
   /** Share of pairs used for training (default 0.4). */
@@ -1513,6 +1517,7 @@ export type RunConfigResolvers<ContextType = ApiContext, ParentType extends Reso
   seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seeds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   steps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stopAfterGrok?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   temperature?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   trainFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   warmupSteps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

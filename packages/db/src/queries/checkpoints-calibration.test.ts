@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { sql } from "drizzle-orm";
 import { parseRunConfig, type RunConfig, type RunConfigInput } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
-import { claimNextRun, createRun, failStaleRuns, finishRun, getRun } from "./runs.ts";
+import { claimNextRun, createRun, sweepStaleRuns, finishRun, getRun } from "./runs.ts";
 import { recordProgress } from "./progress.ts";
 import { loadCheckpoint, loadLatestResumeCheckpoint, saveCheckpoint } from "./checkpoints.ts";
 import { criticalNorm } from "./calibration.ts";
@@ -47,9 +47,10 @@ describe("stale runs", () => {
     await t.db.execute(sql`UPDATE runs SET attempts = 1 WHERE id IN (${resumable.id}, ${lost.id})`);
     await saveCheckpoint(t.db, { runId: resumable.id, step: 40, kind: "resume", seeds: 1, state: new Uint8Array([1]) });
     await t.db.execute(sql`UPDATE runs SET heartbeat_at = now() - interval '1 minute' WHERE id IN (${resumable.id}, ${lost.id})`);
-    const failed = await failStaleRuns(t.db, 30);
+    const { requeued: requeuedIds, failed } = await sweepStaleRuns(t.db, 30);
     expect(failed).toContain(lost.id);
     expect(failed).not.toContain(resumable.id);
+    expect(requeuedIds).toEqual([resumable.id]);
     const requeued = await getRun(t.db, resumable.id);
     expect(requeued).toMatchObject({ status: "queued", workerId: null });
     expect(requeued?.error).toMatch(/requeued.*step 40/);
@@ -59,7 +60,7 @@ describe("stale runs", () => {
     const run = await claimed();
     await t.db.execute(sql`UPDATE runs SET attempts = 3, heartbeat_at = now() - interval '1 minute' WHERE id = ${run.id}`);
     await saveCheckpoint(t.db, { runId: run.id, step: 40, kind: "resume", seeds: 1, state: new Uint8Array([1]) });
-    expect(await failStaleRuns(t.db, 30)).toContain(run.id);
+    expect((await sweepStaleRuns(t.db, 30)).failed).toContain(run.id);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { parseRunConfig, type RunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
-import { claimNextRun, createRun, failStaleRuns, finishRun, getRun, requestCancel } from "./runs.ts";
+import { claimNextRun, createRun, sweepStaleRuns, finishRun, getRun, requestCancel } from "./runs.ts";
 import { listRuns } from "./run-list.ts";
 import { recordProgress } from "./progress.ts";
 import { sql } from "drizzle-orm";
@@ -74,7 +74,7 @@ describe("runs as a queue", () => {
       evaluations: [{ seed: 0, step: 10, metrics: { train_acc: 0.5 } }],
     });
     await t.db.execute(sql`UPDATE runs SET heartbeat_at = now() - interval '2 minutes' WHERE id = ${run.id}`);
-    expect(await failStaleRuns(t.db, 30)).toContain(run.id);
+    expect((await sweepStaleRuns(t.db, 30)).failed).toContain(run.id);
     const failed = await getRun(t.db, run.id);
     expect(failed?.status).toBe("failed");
     expect(failed?.error).toMatch(/worker-dead stopped reporting/);

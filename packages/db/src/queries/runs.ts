@@ -133,43 +133,51 @@ const resumeStepSql = sql`coalesce(
   (SELECT max(k.step) FROM checkpoints k WHERE k.run_id = runs.id),
   (SELECT k.step FROM checkpoints k WHERE k.run_id = runs.parent_run_id AND k.step = runs.fork_step))`;
 
-/**
- * Requeues runs whose worker stopped heart-beating but which have a checkpoint to resume from
- * (resumeStepSql) and attempts left: the next worker continues from it (points already written
- * stay; rewriting them is a primary-key no-op). The error column says why it was requeued.
- */
-export async function requeueStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
-  const result = await db.execute<{ id: string }>(sql`
-    UPDATE runs SET status = 'queued', worker_id = NULL,
-      error = 'requeued: worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int
-              || ' s); resuming from the checkpoint at step ' || ${resumeStepSql} || ' (attempt ' || attempts || ' of ' || ${MAX_RUN_ATTEMPTS}::int || ')'
-    WHERE status = 'running' AND attempts < ${MAX_RUN_ATTEMPTS}::int AND ${resumeStepSql} IS NOT NULL
-      AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
-    RETURNING runs.id`);
-  const ids = result.rows.map((r) => r.id);
-  for (const id of ids) await notifyRunChanged(db, id);
-  return ids;
+/** What one sweep of stale runs did: the runs it requeued to resume, and the runs it failed. */
+export interface StaleSweep {
+  requeued: string[];
+  failed: string[];
 }
 
 /**
- * Fails runs whose worker stopped heart-beating (killed, machine gone) and that cannot be resumed
- * (no checkpoint yet, or out of attempts: the reason says which); resumable ones are requeued first. Metrics already
- * written stay; the reason names the worker so the team knows what happened.
+ * Sweeps runs whose worker stopped heart-beating (killed, machine gone). A run with a checkpoint to
+ * resume from (resumeStepSql) and attempts left is requeued: the next worker continues from it
+ * (points already written stay; rewriting them is a primary-key no-op). Any other is failed, with
+ * the reason (no checkpoint yet, or out of attempts). Either way the error column names the worker.
+ *
+ * One statement decides both, on one `now()`: as two statements, a heartbeat that turned stale
+ * between them failed a resumable run instead of requeuing it.
  */
-export async function failStaleRuns(db: Db, staleAfterSeconds: number): Promise<string[]> {
-  await requeueStaleRuns(db, staleAfterSeconds);
-  const result = await db.execute<{ id: string }>(sql`
-    UPDATE runs SET status = 'failed', finished_at = now(),
-      error = 'worker ' || coalesce(worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int || ' s); '
-              || CASE WHEN ${resumeStepSql} IS NOT NULL
-                      THEN 'not resumed: all ' || attempts || ' attempts used (at most ' || ${MAX_RUN_ATTEMPTS}::int || ')'
-                      ELSE 'not resumed: no checkpoint to resume from yet (checkpointEvery)' END
-              || '; metrics written before that are kept'
-    WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
-    RETURNING id`);
-  const ids = result.rows.map((r) => r.id);
-  for (const id of ids) await notifyRunChanged(db, id);
-  return ids;
+export async function sweepStaleRuns(db: Db, staleAfterSeconds: number): Promise<StaleSweep> {
+  const result = await db.execute<{ id: string; status: "queued" | "failed" }>(sql`
+    WITH stale AS (
+      SELECT id, ${resumeStepSql} AS resume_step, attempts < ${MAX_RUN_ATTEMPTS}::int AS attempts_left
+      FROM runs
+      WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds}::int)
+      FOR UPDATE SKIP LOCKED
+    ), decided AS (
+      SELECT id, resume_step, (resume_step IS NOT NULL AND attempts_left) AS resumable FROM stale
+    )
+    UPDATE runs SET
+      status = CASE WHEN d.resumable THEN 'queued' ELSE 'failed' END,
+      worker_id = CASE WHEN d.resumable THEN NULL ELSE runs.worker_id END,
+      finished_at = CASE WHEN d.resumable THEN NULL ELSE now() END,
+      error = CASE WHEN d.resumable
+        THEN 'requeued: worker ' || coalesce(runs.worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int
+             || ' s); resuming from the checkpoint at step ' || d.resume_step || ' (attempt ' || runs.attempts || ' of ' || ${MAX_RUN_ATTEMPTS}::int || ')'
+        ELSE 'worker ' || coalesce(runs.worker_id, '?') || ' stopped reporting (no heartbeat for ' || ${staleAfterSeconds}::int || ' s); '
+             || CASE WHEN d.resume_step IS NOT NULL
+                     THEN 'not resumed: all ' || runs.attempts || ' attempts used (at most ' || ${MAX_RUN_ATTEMPTS}::int || ')'
+                     ELSE 'not resumed: no checkpoint to resume from yet (checkpointEvery)' END
+             || '; metrics written before that are kept' END
+    FROM decided d
+    WHERE runs.id = d.id
+    RETURNING runs.id, runs.status`);
+  for (const row of result.rows) await notifyRunChanged(db, row.id);
+  return {
+    requeued: result.rows.filter((r) => r.status === "queued").map((r) => r.id),
+    failed: result.rows.filter((r) => r.status === "failed").map((r) => r.id),
+  };
 }
 
 /** Records the clamp target a run actually trains with (and the w_c it was calibrated from, for ρ runs). */

@@ -72,6 +72,27 @@ describe("train", () => {
     expect(result).toMatchObject({ stopped: true, stepsDone: 30 });
   });
 
+  it("with stopAfterGrok, stops that many steps after the last seed groks, on an evaluation, with the same series", async () => {
+    // p = 13 at lr 0.03: seed 0 groks at step 420, seed 1 at 780 (probed).
+    const cell = { p: 13, lr: 0.03, weightDecay: 1, trainFraction: 0.9, steps: 800, embedDim: 16, hiddenDim: 32 };
+    const full = collect();
+    const whole = await train(configOf(cell), { tf, sink: full.sink });
+    const tGrok = whole.summary.tGrok!;
+    expect(tGrok).toBeLessThan(700);
+    const early = collect();
+    const stopped = await train(configOf({ ...cell, stopAfterGrok: 35 }), { tf, sink: early.sink });
+    expect(stopped.stepsDone).toBe(Math.ceil((tGrok + 35) / 10) * 10); // the first evaluation at or past it
+    expect(stopped.stopped).toBe(false); // finished, not cancelled
+    expect(early.evaluations).toEqual(full.evaluations.filter((e) => e.step <= stopped.stepsDone));
+    expect(stopped.summary.tGrok).toBe(tGrok);
+    // With two seeds it waits for the later one: seed 1 groks too late for a stop within 800 steps.
+    const twoSeeds = await train(configOf({ ...cell, seeds: 2, stopAfterGrok: 35 }), { tf, sink: collect().sink });
+    const [first, second] = twoSeeds.summary.perSeed.map((s) => s.tGrok ?? Infinity);
+    expect(first).toBe(tGrok);
+    expect(second! + 35).toBeGreaterThan(800);
+    expect(twoSeeds.stepsDone).toBe(800);
+  });
+
   // A small cell that memorises fast and then generalises (SCIENCE.md §6): p = 23, 60 % train,
   // lr 1e-2, λ = 2, β2 = 0.98. Seeds 0–3 all reach train 1.0 by step ~70 and test ≥ 0.67 by 600.
   it.each([0, 1])("memorises, then test accuracy rises (seed %i)", async (seed) => {

@@ -103,6 +103,13 @@ export async function train(config: RunConfig, deps: TrainDeps): Promise<TrainRe
     await deps.onCheckpoint({ step, kind: kept ? "kept" : "resume", seeds: S, state: saveState(session, loop) });
   };
 
+  // stopAfterGrok: once every seed has grokked, train that many steps more, ending on an evaluation.
+  const pastGrokStop = (step: number) => {
+    if (config.stopAfterGrok === undefined) return false;
+    const grokSteps = detectors.map((d) => d.fired.t_grok?.step);
+    return grokSteps.every((t) => t !== undefined) && step >= Math.max(...(grokSteps as number[])) + config.stopAfterGrok;
+  };
+
   let step = 0;
   let startStep = 0;
   let stopped = false;
@@ -129,6 +136,7 @@ export async function train(config: RunConfig, deps: TrainDeps): Promise<TrainRe
       step = next;
       if (evaluateNext) await evaluate(step);
       await checkpointAt(step);
+      if (evaluateNext && pastGrokStop(step)) break;
       if (step % yieldEvery === 0) await yieldToEventLoop();
     }
   } finally {

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { claimNextRun, failStaleRuns, type Db } from "@grokscope/db";
+import { claimNextRun, sweepStaleRuns, type Db } from "@grokscope/db";
 import { runJob } from "./run-job.ts";
 
 export interface WorkerOptions {
@@ -61,8 +61,9 @@ export function createWorker(options: WorkerOptions) {
   /** Requeues (from their latest checkpoint) or fails the runs of workers that stopped reporting. */
   const sweepStale = async () => {
     if (Date.now() - lastDbErrorAt <= staleAfterSeconds * 1_000) return;
-    const stale = await failStaleRuns(options.db, staleAfterSeconds);
-    for (const id of stale) log(`failed run ${id}: its worker stopped reporting`);
+    const { requeued, failed } = await sweepStaleRuns(options.db, staleAfterSeconds);
+    for (const id of requeued) log(`requeued run ${id} to resume from its checkpoint: its worker stopped reporting`);
+    for (const id of failed) log(`failed run ${id}: its worker stopped reporting`);
   };
 
   async function loop() {
