@@ -36,7 +36,7 @@ const gql = async (query: string) => {
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
 };
 const maxStep = async (runId: string) =>
-  Number((await handle.db.execute<{ s: number }>(sql`SELECT coalesce(max(step), -1)::int AS s FROM metric_points WHERE run_id = ${runId}`)).rows[0]!.s);
+  Number((await handle.db.execute<{ s: number }>(sql`SELECT coalesce(max(step), -1)::int AS s FROM run_metric_points WHERE run_id = ${runId}`)).rows[0]!.s);
 
 describe("PostgreSQL stopped and restarted under 4 training workers", () => {
   it("workers reconnect and carry on; every evaluation step is written exactly once; the API answers coded errors, then recovers", async () => {
@@ -85,7 +85,7 @@ describe("PostgreSQL stopped and restarted under 4 training workers", () => {
 
     // Points buffered during the outage landed exactly once: steps 0, 10, 20, … with no gap.
     for (const r of runs) {
-      const steps = (await handle.db.execute<{ step: number }>(sql`SELECT step FROM metric_points WHERE run_id = ${r.id} ORDER BY step`)).rows.map((x) => x.step);
+      const steps = (await handle.db.execute<{ step: number }>(sql`SELECT step FROM run_metric_points WHERE run_id = ${r.id} ORDER BY step`)).rows.map((x) => x.step);
       expect(steps.length).toBeGreaterThan(before[0]! / 10);
       expect(steps).toEqual(Array.from({ length: steps.length }, (_, k) => k * 10));
     }

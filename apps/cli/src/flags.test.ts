@@ -4,14 +4,14 @@ import { CONFIG_FLAGS, runConfigFromFlags } from "./flags.ts";
 
 describe("run flags ↔ spec", () => {
   it("has a flag for every config field, nested ones included", () => {
-    const parsed = parseRunConfig({ clamp: { rho: 1 }, grokfast: {}, batchSize: 8 });
+    const parsed = parseRunConfig({ clamp: { rho: 1 }, grokfast: {}, batchSize: 8, stopAfterGrok: 100 });
     if (!parsed.ok) throw new Error("bad config");
     const leaves = Object.entries(parsed.config).flatMap(([k, v]) =>
       v && typeof v === "object" && !Array.isArray(v) ? [...Object.keys(v), ...(k === "clamp" ? ["target"] : [])].map((n) => `${k}.${n}`) : [k],
     );
     const flagged = CONFIG_FLAGS.map((f) => f.path.join("."));
     expect(flagged.sort()).toEqual([...new Set(leaves)].sort());
-    expect(CONFIG_FLAGS.map((f) => f.flag)).toEqual(expect.arrayContaining(["--train-fraction", "--clamp-rho", "--clamp-from-step", "--grokfast-lambda", "--checkpoint-steps"]));
+    expect(CONFIG_FLAGS.map((f) => f.flag)).toEqual(expect.arrayContaining(["--train-fraction", "--clamp-rho", "--clamp-from-step", "--grokfast-lambda", "--checkpoint-steps", "--stop-after-grok"]));
   });
 
   it("turns flags into a validated config and leaves other arguments alone", () => {

@@ -12,7 +12,7 @@ beforeAll(async () => void (t = await createTestDatabase(inject("pgAdminUrl"))))
 afterAll(async () => t?.drop());
 
 const metricRows = async (runId: string) =>
-  Number((await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_points WHERE run_id = ${runId}`)).rows[0]!.n);
+  Number((await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM run_metric_points WHERE run_id = ${runId}`)).rows[0]!.n);
 
 describe("a worker killed with SIGKILL mid-run", () => {
   it("leaves its metrics in place and its run is failed with a reason once its heartbeat is stale", async () => {
@@ -39,7 +39,7 @@ describe("a worker killed with SIGKILL mid-run", () => {
     expect(failed?.error).toMatch(/stopped reporting/);
     expect(await metricRows(run.id)).toBe(written);
     // Points form one gap-free prefix of evaluation steps: nothing half-written.
-    const steps = await t.db.execute<{ step: number }>(sql`SELECT step FROM metric_points WHERE run_id = ${run.id} ORDER BY step`);
+    const steps = await t.db.execute<{ step: number }>(sql`SELECT step FROM run_metric_points WHERE run_id = ${run.id} ORDER BY step`);
     expect(steps.rows.map((r) => r.step)).toEqual(Array.from({ length: written }, (_, i) => i * 10));
   });
 });

@@ -63,13 +63,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 const maxStep = async (runId: string) =>
-  Number((await t.db.execute<{ s: number }>(sql`SELECT coalesce(max(step), -1)::int AS s FROM metric_points WHERE run_id = ${runId}`)).rows[0]!.s);
+  Number((await t.db.execute<{ s: number }>(sql`SELECT coalesce(max(step), -1)::int AS s FROM run_metric_points WHERE run_id = ${runId}`)).rows[0]!.s);
 const ownedBy = (run: RunRow | undefined, w: ChildProcess) => run?.status === "running" && Boolean(run.workerId?.includes(`:${w.pid}:`));
 const finished = (r: RunRow | undefined) => (r && r.status !== "queued" && r.status !== "running" ? r : undefined);
 
 async function points(runId: string) {
   const rows = await t.db.execute<{ row: Record<string, unknown> }>(
-    sql`SELECT to_jsonb(m) - 'run_id' AS row FROM metric_points m WHERE run_id = ${runId} ORDER BY seed, step`,
+    sql`SELECT to_jsonb(m) - 'run_id' AS row FROM run_metric_points m WHERE run_id = ${runId} ORDER BY seed, step`,
   );
   return rows.rows.map((r) => r.row);
 }
@@ -118,7 +118,7 @@ describe("workers killed with SIGKILL during a multi-seed run", () => {
     resumed = await until("the run to finish", async () => finished(await getRun(t.db, run.id)), 40_000);
     expect(resumed, `killed after ${delays.join(", ")} ms`).toMatchObject({ status: "succeeded", error: null, attempts: 3, stepsDone: 400 });
     const steps = await t.db.execute<{ seed: number; steps: number[] }>(
-      sql`SELECT seed, array_agg(step ORDER BY step) AS steps FROM metric_points WHERE run_id = ${run.id} GROUP BY seed ORDER BY seed`,
+      sql`SELECT seed, array_agg(step ORDER BY step) AS steps FROM run_metric_points WHERE run_id = ${run.id} GROUP BY seed ORDER BY seed`,
     );
     expect(steps.rows).toEqual([0, 1, 2].map((seed) => ({ seed, steps: EVAL_STEPS })));
     // Each resumed worker started from a checkpoint (not from scratch, which would also end equal).

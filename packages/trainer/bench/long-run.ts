@@ -35,7 +35,7 @@ async function main() {
     const started = Date.now();
     void worker.start();
 
-    const rows = async () => Number((await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_points WHERE run_id = ${run.id}`)).rows[0]!.n);
+    const rows = async () => Number((await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM run_metric_points WHERE run_id = ${run.id}`)).rows[0]!.n);
     console.log(`${"step".padStart(7)} ${"wall s".padStart(7)} ${"rss MiB".padStart(8)} ${"heap MiB".padStart(9)} ${"tensors".padStart(8)} ${"tf MiB".padStart(7)} ${"rows".padStart(6)} ${"rows/s".padStart(7)} ${"ms/step".padStart(8)}`);
     let next = 0;
     let last = { at: Date.now(), rows: 0, step: 0 };

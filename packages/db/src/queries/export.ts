@@ -5,10 +5,11 @@ import { listRuns, type RunPosition } from "./run-list.ts";
 import { listTagsOfRuns } from "./tags.ts";
 import type { RunFilter } from "./run-filter.ts";
 import type { RunRow } from "../schema/runs.ts";
+import { runNumSql } from "./run-num.ts";
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-const { runId: _runId, seed: _seed, step: _step, ...valueColumns } = getTableColumns(metricPoints);
+const { runNum: _runNum, seed: _seed, step: _step, ...valueColumns } = getTableColumns(metricPoints);
 /** Every metric column of metric_points, as snake_case names (the metric keys of SCIENCE.md §5). */
 export const METRIC_EXPORT_COLUMNS = Object.keys(valueColumns).map(snake);
 
@@ -28,7 +29,7 @@ export async function* streamMetricPoints(db: Db, runId: string, batchSize = 500
     const rows = await db
       .select({ seed: metricPoints.seed, step: metricPoints.step, ...valueColumns })
       .from(metricPoints)
-      .where(and(eq(metricPoints.runId, runId), position))
+      .where(and(eq(metricPoints.runNum, runNumSql(runId)), position))
       .orderBy(asc(metricPoints.step), asc(metricPoints.seed))
       .limit(batchSize);
     if (rows.length === 0) return;

@@ -95,9 +95,9 @@ export async function readRunSeeds(
   // so they keep the same steps and the per-step median over seeds stays a median of all seeds.
   const points = await db.execute<PointRow>(sql`
     SELECT run_id, seed, step, ${columns} FROM (
-      SELECT m.*, row_number() OVER (PARTITION BY m.run_id, m.seed ORDER BY m.step) - 1 AS i,
-        count(*) OVER (PARTITION BY m.run_id, m.seed) AS n
-      FROM metric_points m WHERE m.run_id IN (${ids})
+      SELECT r.id AS run_id, m.*, row_number() OVER (PARTITION BY m.run_num, m.seed ORDER BY m.step) - 1 AS i,
+        count(*) OVER (PARTITION BY m.run_num, m.seed) AS n
+      FROM metric_points m JOIN runs r ON r.num = m.run_num WHERE r.id IN (${ids})
     ) t
     WHERE n <= ${maxPoints} OR i = n - 1 OR i % ceil(n::float8 / ${maxPoints})::int = 0
       OR EXISTS (SELECT 1 FROM run_events e WHERE e.run_id = t.run_id AND e.step = t.step AND e.kind IN ('t_mem', 't_grok'))

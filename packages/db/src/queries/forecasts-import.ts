@@ -35,7 +35,7 @@ export async function importFinishedRun(db: Db, run: Omit<FinishedRunData, "id">
       .values({ name: run.name, config, sweepId: run.sweepId ?? null, status: "succeeded", stepsTotal: steps, stepsDone: steps, startedAt: now, finishedAt: now, ...summaryColumns(summary) })
       .returning();
     const points = run.seeds.flatMap((s, seed) =>
-      s.points.map((p) => ({ runId: row!.id, seed, step: p.step, ...Object.fromEntries(Object.entries(p.metrics).map(([k, v]) => [camel(k), v])) })),
+      s.points.map((p) => ({ runNum: row!.num, seed, step: p.step, ...Object.fromEntries(Object.entries(p.metrics).map(([k, v]) => [camel(k), v])) })),
     );
     for (let i = 0; i < points.length; i += ROWS_PER_INSERT) await tx.insert(metricPoints).values(points.slice(i, i + ROWS_PER_INSERT));
     const events = run.seeds.flatMap((s, seed) => [

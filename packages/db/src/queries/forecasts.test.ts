@@ -75,7 +75,7 @@ describe("readFinishedRuns", () => {
     const done = await newRun({ seeds: 2, temperature: 1.3 }, "succeeded");
     const steps = Array.from({ length: 101 }, (_, i) => i * 10);
     for (const seed of [0, 1]) {
-      await t.db.insert(metricPoints).values(steps.map((step) => ({ runId: done.id, seed, step, trainAcc: step >= 200 ? 1 : 0.5, testAcc: step >= 600 ? 0.95 : 0.1, paramSqNorm: 100 - step / 20 })));
+      await t.db.insert(metricPoints).values(steps.map((step) => ({ runNum: done.num, seed, step, trainAcc: step >= 200 ? 1 : 0.5, testAcc: step >= 600 ? 0.95 : 0.1, paramSqNorm: 100 - step / 20 })));
     }
     await t.db.insert(runEvents).values([
       { runId: done.id, seed: 0, kind: "t_mem", step: 200 },
@@ -87,7 +87,7 @@ describe("readFinishedRuns", () => {
     await newRun({}, "succeeded"); // no metrics: skipped
     const fork = await newRun({}, "succeeded");
     await t.db.execute(sql`UPDATE runs SET parent_run_id = ${done.id} WHERE id = ${fork.id}`);
-    await t.db.insert(metricPoints).values({ runId: fork.id, seed: 0, step: 0, trainAcc: 1 });
+    await t.db.insert(metricPoints).values({ runNum: fork.num, seed: 0, step: 0, trainAcc: 1 });
 
     const { runs, skipped } = await readFinishedRuns(t.db, { maxPointsPerSeed: 20, filter: { temperature: { in: [1.3] } } });
     expect(runs.map((r) => r.id)).toEqual([done.id]);

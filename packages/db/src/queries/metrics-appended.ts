@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { runNumSql } from "./run-num.ts";
 
 /** A metric point as the subscription sends it: step plus every recorded metric column. */
 export type AppendedPoint = { step: number } & Record<string, number | null>;
@@ -16,7 +17,7 @@ export interface AppendedPoints {
 /** The last written step of each seed of a run (the watermark a subscription starts from). */
 export async function latestStepBySeed(db: Db, runId: string): Promise<Map<number, number>> {
   const rows = await db.execute<{ seed: number; step: number }>(sql`
-    SELECT seed::int AS seed, max(step) AS step FROM metric_points WHERE run_id = ${runId} GROUP BY seed`);
+    SELECT seed::int AS seed, max(step) AS step FROM metric_points WHERE run_num = ${runNumSql(runId)} GROUP BY seed`);
   return new Map(rows.rows.map((r) => [r.seed, r.step]));
 }
 
@@ -34,10 +35,10 @@ export async function pointsAfter(db: Db, runId: string, after: ReadonlyMap<numb
              row_number() OVER (PARTITION BY m.seed ORDER BY m.step DESC) AS rank
       FROM metric_points m
       LEFT JOIN unnest(${sql.param(seeds)}::smallint[], ${sql.param(steps)}::int[]) AS a(seed, step) ON a.seed = m.seed
-      WHERE m.run_id = ${runId} AND m.step > coalesce(a.step, -1)
+      WHERE m.run_num = ${runNumSql(runId)} AND m.step > coalesce(a.step, -1)
       WINDOW w AS (PARTITION BY m.seed))
     SELECT seed::int AS seed, n::int AS n, from_step,
-           jsonb_strip_nulls(to_jsonb(fresh) - 'run_id' - 'seed' - 'n' - 'from_step' - 'rank') AS point
+           jsonb_strip_nulls(to_jsonb(fresh) - 'run_num' - 'seed' - 'n' - 'from_step' - 'rank') AS point
     FROM fresh WHERE rank <= ${limit}::int ORDER BY seed, step`);
   const bySeed = new Map<number, AppendedPoints>();
   for (const r of rows.rows) {

@@ -40,12 +40,12 @@ const array = (values: unknown[]) => sql.param(values);
  */
 export async function recordProgress(db: Db, report: ProgressReport): Promise<ProgressOutcome> {
   return db.transaction(async (tx) => {
-    const owner = await tx.execute<{ cancel_requested: boolean }>(sql`
+    const owner = await tx.execute<{ cancel_requested: boolean; num: number }>(sql`
       UPDATE runs SET steps_done = GREATEST(steps_done, ${report.stepsDone}::int),
                       ms_per_step = coalesce(${report.msPerStep ?? null}::real, ms_per_step),
                       heartbeat_at = now()
       WHERE id = ${report.runId} AND worker_id = ${report.workerId} AND status = 'running'
-      RETURNING cancel_requested`);
+      RETURNING cancel_requested, num`);
     const row = owner.rows[0];
     if (!row) return { owned: false } as const;
 
@@ -58,9 +58,9 @@ export async function recordProgress(db: Db, report: ProgressReport): Promise<Pr
         sql`, `,
       );
       await tx.execute(sql`
-        INSERT INTO metric_points (run_id, seed, step, ${columns})
-        SELECT ${report.runId}::uuid, u.* FROM unnest(${array(seeds)}::smallint[], ${array(steps)}::int[], ${arrays}) AS u
-        ON CONFLICT (run_id, seed, step) DO NOTHING`);
+        INSERT INTO metric_points (run_num, seed, step, ${columns})
+        SELECT ${row.num}::int, u.* FROM unnest(${array(seeds)}::smallint[], ${array(steps)}::int[], ${arrays}) AS u
+        ON CONFLICT (run_num, seed, step) DO NOTHING`);
     }
     if (report.events.length > 0) {
       await tx.execute(sql`

@@ -80,7 +80,7 @@ describe("runs as a queue", () => {
     expect(failed?.error).toMatch(/worker-dead stopped reporting/);
     const late = await recordProgress(t.db, { runId: run.id, workerId: "worker-dead", stepsDone: 30, events: [], evaluations: [] });
     expect(late.owned).toBe(false);
-    const points = await t.db.execute(sql`SELECT count(*)::int AS n FROM metric_points WHERE run_id = ${run.id}`);
+    const points = await t.db.execute(sql`SELECT count(*)::int AS n FROM run_metric_points WHERE run_id = ${run.id}`);
     expect(points.rows[0]).toEqual({ n: 1 });
   });
 });

@@ -33,7 +33,7 @@ describe("metric series", () => {
       runId, workerId: "w", stepsDone: 9990, events: [],
       evaluations: [{ seed: 0, step: 10, metrics: { train_loss: 123 } }],
     });
-    const n = await t.db.execute(sql`SELECT count(*)::int AS n FROM metric_points WHERE run_id = ${runId}`);
+    const n = await t.db.execute(sql`SELECT count(*)::int AS n FROM run_metric_points WHERE run_id = ${runId}`);
     expect(n.rows[0]).toEqual({ n: 1000 });
     const [series] = await readSeries(t.db, runId, { keys: ["train_loss"], fromStep: 10, toStep: 10, maxPoints: 10 });
     expect(series?.points).toEqual([{ step: 10, value: 1, min: 1, max: 1 }]);

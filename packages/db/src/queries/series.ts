@@ -3,6 +3,7 @@ import { METRIC_KEYS, type MetricKey } from "@grokscope/spec";
 import type { Db } from "../client.ts";
 import { runEvents } from "../schema/events.ts";
 import { eq, asc } from "drizzle-orm";
+import { runNumSql } from "./run-num.ts";
 
 export interface SeriesPoint {
   step: number;
@@ -33,7 +34,7 @@ export async function readSeries(
   const to = options.toStep ?? 2_147_483_647;
   const range = await db.execute<{ seed: number; lo: number | null; hi: number | null; n: number }>(sql`
     SELECT seed, min(step) AS lo, max(step) AS hi, count(*)::int AS n FROM metric_points
-    WHERE run_id = ${runId} AND step BETWEEN ${from} AND ${to} GROUP BY seed ORDER BY seed`);
+    WHERE run_num = ${runNumSql(runId)} AND step BETWEEN ${from} AND ${to} GROUP BY seed ORDER BY seed`);
   const out: Series[] = [];
   for (const { seed, lo, hi, n } of range.rows) {
     if (lo === null || hi === null) continue;
@@ -45,7 +46,7 @@ export async function readSeries(
                (array_agg(${v} ORDER BY step DESC))[1] AS value,
                min(${v}) AS min, max(${v}) AS max
         FROM metric_points
-        WHERE run_id = ${runId} AND seed = ${seed} AND step BETWEEN ${from} AND ${to} AND ${v} IS NOT NULL
+        WHERE run_num = ${runNumSql(runId)} AND seed = ${seed} AND step BETWEEN ${from} AND ${to} AND ${v} IS NOT NULL
         GROUP BY (step - ${lo}::int) / ${width}::int
         ORDER BY 1`);
       out.push({ key, seed, points: rows.rows.map((r) => ({ step: r.step, value: r.value, min: r.min, max: r.max })) });
@@ -109,7 +110,8 @@ type BucketRow = { seed: number; from_step: number; to_step: number; min: number
  * bucket). A range with no more points than buckets comes back raw. With `aggregate`, seeds are
  * first combined per step (e.g. the median over seeds), then bucketed.
  *
- * Speed (apps/api/bench/registry.ts): one statement per key; the bounds are an InitPlan computed
+ * Speed (apps/api/bench/registry.ts): one statement per key and one pass over the heap (the
+ * points are materialised once, then bounded and bucketed); the bounds are an InitPlan computed
  * once, buckets a hash aggregate, and a bucket's last value is max(ARRAY[step, v])[2] (arrays
  * compare element-wise, so the greatest step wins) — no sort, no second lookup.
  */
@@ -121,23 +123,25 @@ export async function readBucketedSeries(db: Db, runId: string, options: Buckete
   const out: BucketedSeries[] = [];
   for (const key of options.keys) {
     const v = sql.identifier(key);
-    const where = sql`run_id = ${runId} AND step BETWEEN ${from} AND ${to} AND ${v} IS NOT NULL ${seedFilter}`;
+    const where = sql`run_num = ${runNumSql(runId)} AND step BETWEEN ${from} AND ${to} AND ${v} IS NOT NULL ${seedFilter}`;
     const source = options.aggregate
       ? sql`(SELECT -1 AS seed, step, ${AGGREGATES[options.aggregate](v)}::float8 AS v FROM metric_points WHERE ${where} GROUP BY step)`
       : sql`(SELECT seed::int AS seed, step, ${v}::float8 AS v FROM metric_points WHERE ${where})`;
     const [lo, hi] = [sql`(SELECT lo FROM b)`, sql`(SELECT hi FROM b)`];
-    const position =
+    const bucket =
       options.xScale === "log"
-        ? sql`(ln((step + 1)::float8) - ln(${lo} + 1.0::float8)) / greatest(ln(${hi} + 1.0::float8) - ln(${lo} + 1.0::float8), 1e-12)`
-        : sql`(step - ${lo})::float8 / greatest(${hi} - ${lo}, 1)`;
+        ? sql`least(floor((ln((step + 1)::float8) - ln(${lo} + 1.0::float8)) / greatest(ln(${hi} + 1.0::float8) - ln(${lo} + 1.0::float8), 1e-12) * ${n}::int)::int, ${n}::int - 1)`
+        : // integer arithmetic: exact edges, and cheaper per row than float8
+          sql`least(((step - ${lo})::int8 * ${n}::int) / greatest(${hi} - ${lo}, 1), ${n}::int - 1)`;
     const raw = sql`((SELECT n FROM b) <= ${n}::int)`;
     const result = await db.execute<BucketRow>(sql`
-      WITH b AS (SELECT min(lo) AS lo, max(hi) AS hi, max(n) AS n
-                 FROM (SELECT min(step) AS lo, max(step) AS hi, count(*) AS n FROM ${source} s GROUP BY seed) per_seed)
+      WITH src AS MATERIALIZED ${source},
+      b AS (SELECT min(lo) AS lo, max(hi) AS hi, max(n) AS n
+            FROM (SELECT min(step) AS lo, max(step) AS hi, count(*) AS n FROM src GROUP BY seed) per_seed)
       SELECT seed, min(step) AS from_step, max(step) AS to_step, min(v) AS min, max(v) AS max, avg(v) AS mean,
              (max(ARRAY[step::float8, v]))[2] AS last, count(*)::int AS count, bool_and(${raw}) AS raw
-      FROM ${source} src
-      GROUP BY seed, CASE WHEN ${raw} THEN step ELSE least(floor(${position} * ${n}::int)::int, ${n}::int - 1) END
+      FROM src
+      GROUP BY seed, CASE WHEN ${raw} THEN step ELSE ${bucket} END
       ORDER BY seed, to_step`);
     const bySeed = new Map<number, BucketedSeries>();
     for (const r of result.rows) {

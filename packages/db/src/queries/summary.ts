@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { summarizeSeeds, type SeedOutcome, type SeedsSummary } from "@grokscope/spec";
 import type { Db } from "../client.ts";
+import { runNumSql } from "./run-num.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -32,7 +33,7 @@ export async function refreshLiveSummary(tx: Tx | Db, runId: string): Promise<vo
       l.train_acc, l.test_acc
     FROM seeds s
     -- One primary-key probe per seed (not a scan of the run's points): this runs on every flush.
-    LEFT JOIN LATERAL (SELECT train_acc, test_acc FROM metric_points m WHERE m.run_id = ${runId} AND m.seed = s.seed ORDER BY m.step DESC LIMIT 1) l ON true`);
+    LEFT JOIN LATERAL (SELECT train_acc, test_acc FROM metric_points m WHERE m.run_num = ${runNumSql(runId)} AND m.seed = s.seed ORDER BY m.step DESC LIMIT 1) l ON true`);
   const outcomes: SeedOutcome[] = rows.rows.map((r) => ({
     tMem: r.t_mem ?? undefined,
     tGrok: r.t_grok ?? undefined,

@@ -1,17 +1,19 @@
-import { integer, pgTable, primaryKey, real, smallint, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, real, smallint } from "drizzle-orm/pg-core";
 import { runs } from "./runs.ts";
 
 /**
  * One row per (run, seed, evaluation step), one float32 column per metric key. A wide row keeps
  * storage near 8 bytes per value (vs ~60 for a row per value), and the primary key makes a
  * retried batch a no-op instead of a duplicate point. New metrics are new nullable columns.
+ * Queries by run uuid go through `runNumSql` (queries/run-num.ts) or the run_metric_points view.
  */
 export const metricPoints = pgTable(
   "metric_points",
   {
-    runId: uuid()
+    /** runs.num (not runs.id): see there why the key is an integer. */
+    runNum: integer()
       .notNull()
-      .references(() => runs.id, { onDelete: "cascade" }),
+      .references(() => runs.num, { onDelete: "cascade" }),
     seed: smallint().notNull(),
     step: integer().notNull(),
     trainLoss: real(),
@@ -34,5 +36,5 @@ export const metricPoints = pgTable(
     updateNorm: real(),
     fourierScore: real(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.seed, t.step] })],
+  (t) => [primaryKey({ columns: [t.runNum, t.seed, t.step] })],
 );

@@ -10,6 +10,13 @@ export const runs = pgTable(
   "runs",
   {
     id: uuid().primaryKey().defaultRandom(),
+    /**
+     * A compact number for the run, used as the key of its metric points instead of the uuid: an
+     * index tuple of (int, smallint, int) is small enough for PostgreSQL's "localized monotonic
+     * insert" page splits, which keep that index ~90 % full where a uuid key left it half empty
+     * (drizzle/0005: 15 → 11 bytes per stored value). Never shown; `id` stays the public identity.
+     */
+    num: integer().generatedAlwaysAsIdentity().notNull().unique(),
     name: text().notNull(),
     /** Free-text notes by the team (markdown welcome); null when none. */
     notes: text(),

@@ -46,7 +46,7 @@ describe("clamp.rho calibration in the worker", () => {
     // A finished control run whose two seeds grokked at weight norms 30 and 50 (w_c = 40).
     const { run: control } = await createRun(t.db, { name: "control", config: parse({ steps: 100, seeds: 2 }) });
     await t.db.execute(sql`UPDATE runs SET status = 'succeeded' WHERE id = ${control.id}`);
-    await t.db.execute(sql`INSERT INTO metric_points (run_id, seed, step, weight_norm) VALUES (${control.id}, 0, 50, 30), (${control.id}, 1, 70, 50)`);
+    await t.db.execute(sql`INSERT INTO metric_points (run_num, seed, step, weight_norm) VALUES (${control.num}, 0, 50, 30), (${control.num}, 1, 70, 50)`);
     await t.db.execute(sql`INSERT INTO run_events (run_id, seed, kind, step, value) VALUES (${control.id}, 0, 't_grok', 50, 1), (${control.id}, 1, 't_grok', 70, 1)`);
 
     const { run } = await createRun(t.db, { name: "rho", config: parse({ steps: 20, evalEvery: 10, clamp: { rho: 1.15, fromStep: 0 } }) });

@@ -44,7 +44,7 @@ async function claimedRun(workerId: string) {
 }
 
 const steps = async (runId: string) =>
-  (await t.db.execute<{ step: number }>(sql`SELECT step FROM metric_points WHERE run_id = ${runId} ORDER BY step`)).rows.map((r) => r.step);
+  (await t.db.execute<{ step: number }>(sql`SELECT step FROM run_metric_points WHERE run_id = ${runId} ORDER BY step`)).rows.map((r) => r.step);
 
 describe("db sink during a database outage", () => {
   it.each([

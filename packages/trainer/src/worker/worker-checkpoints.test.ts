@@ -52,13 +52,13 @@ const finished = (r: RunRow) => r.status !== "queued" && r.status !== "running";
 /** Every metric point of a run (all columns but run_id) after `afterStep`, by seed then step. */
 async function points(runId: string, afterStep = -1) {
   const rows = await t.db.execute<{ row: Record<string, unknown> }>(
-    sql`SELECT to_jsonb(m) - 'run_id' AS row FROM metric_points m WHERE run_id = ${runId} AND step > ${afterStep} ORDER BY seed, step`,
+    sql`SELECT to_jsonb(m) - 'run_id' AS row FROM run_metric_points m WHERE run_id = ${runId} AND step > ${afterStep} ORDER BY seed, step`,
   );
   return rows.rows.map((r) => r.row);
 }
 async function stepsBySeed(runId: string) {
   const rows = await t.db.execute<{ seed: number; steps: number[] }>(
-    sql`SELECT seed, array_agg(step ORDER BY step) AS steps FROM metric_points WHERE run_id = ${runId} GROUP BY seed ORDER BY seed`,
+    sql`SELECT seed, array_agg(step ORDER BY step) AS steps FROM run_metric_points WHERE run_id = ${runId} GROUP BY seed ORDER BY seed`,
   );
   return rows.rows;
 }
@@ -73,9 +73,9 @@ const eventsOf = async (runId: string) => (await listEvents(t.db, runId)).map(({
 /** What a worker killed at `crashStep` leaves: the run claimed by a dead worker, `from`'s points, events and checkpoints up to there. */
 async function crashedCopy(from: RunRow, crashStep: number, opts: { attempts?: number; checkpoints?: boolean } = {}) {
   const { run } = await createRun(t.db, { name: "crashed", config: from.config as RunConfig });
-  await t.db.execute(sql`INSERT INTO metric_points SELECT ${run.id}::uuid, seed, step, train_loss, test_loss, train_acc, test_acc, weight_norm,
+  await t.db.execute(sql`INSERT INTO metric_points SELECT ${run.num}::int, seed, step, train_loss, test_loss, train_acc, test_acc, weight_norm,
       logit_scale, norm_embed, norm_hidden, norm_readout, param_sq_norm, logit_scale_train, sc_rate, frac_saturated, max_prob, logit_margin,
-      grad_norm, update_norm, fourier_score FROM metric_points WHERE run_id = ${from.id} AND step <= ${crashStep}`);
+      grad_norm, update_norm, fourier_score FROM run_metric_points WHERE run_id = ${from.id} AND step <= ${crashStep}`);
   await t.db.execute(sql`INSERT INTO run_events SELECT ${run.id}::uuid, seed, kind, step, value FROM run_events WHERE run_id = ${from.id} AND step <= ${crashStep}`);
   if (opts.checkpoints !== false) {
     await t.db.execute(sql`INSERT INTO checkpoints (run_id, step, kind, seeds, state)
@@ -196,9 +196,9 @@ describe("a fork", () => {
   it("whose worker died before its first checkpoint restarts from the parent's checkpoint", async () => {
     const { run } = await createForkRun(t.db, { parent, forkStep: 250, name: "crashed fork", config: config() });
     // Killed at step 280: points written to 280, its first own checkpoint (300) not reached.
-    await t.db.execute(sql`INSERT INTO metric_points SELECT ${run.id}::uuid, seed, step, train_loss, test_loss, train_acc, test_acc, weight_norm,
+    await t.db.execute(sql`INSERT INTO metric_points SELECT ${run.num}::int, seed, step, train_loss, test_loss, train_acc, test_acc, weight_norm,
         logit_scale, norm_embed, norm_hidden, norm_readout, param_sq_norm, logit_scale_train, sc_rate, frac_saturated, max_prob, logit_margin,
-        grad_norm, update_norm, fourier_score FROM metric_points WHERE run_id = ${parent.id} AND step > 250 AND step <= 280`);
+        grad_norm, update_norm, fourier_score FROM run_metric_points WHERE run_id = ${parent.id} AND step > 250 AND step <= 280`);
     await t.db.execute(sql`UPDATE runs SET status = 'running', worker_id = 'dead-worker', attempts = 1, steps_done = 280,
         heartbeat_at = now() - interval '1 minute' WHERE id = ${run.id}`);
     const child = await waitFor(run.id, finished);

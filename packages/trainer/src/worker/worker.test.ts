@@ -73,7 +73,7 @@ describe("worker", () => {
     const run = await enqueue({ p: 13, steps: 10, backend: "tensorflow-gpu" });
     const failed = await waitFor(run.id, (r) => r.status === "failed");
     expect(failed.error).toMatch(/@tensorflow\/tfjs-node-gpu/);
-    const n = await t.db.execute(sql`SELECT count(*)::int AS n FROM metric_points WHERE run_id = ${run.id}`);
+    const n = await t.db.execute(sql`SELECT count(*)::int AS n FROM run_metric_points WHERE run_id = ${run.id}`);
     expect(n.rows[0]).toEqual({ n: 0 });
   });
 });
