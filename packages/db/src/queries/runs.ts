@@ -121,6 +121,21 @@ export async function finishRun(
   return Boolean(row);
 }
 
+/**
+ * Puts a run its worker is shutting down (SIGTERM, Ctrl-C) back in the queue, to be resumed from
+ * its latest checkpoint by the next worker. Not a failure, so the claim it used is given back to
+ * its attempts. Returns false when the worker no longer owns the run.
+ */
+export async function requeueRun(db: Db, id: string, workerId: string, reason: string): Promise<boolean> {
+  const [row] = await db
+    .update(runs)
+    .set({ status: "queued", workerId: null, error: reason, attempts: sql`greatest(${runs.attempts} - 1, 0)` })
+    .where(and(eq(runs.id, id), eq(runs.workerId, workerId), eq(runs.status, "running")))
+    .returning({ id: runs.id });
+  if (row) await notifyRunChanged(db, id);
+  return Boolean(row);
+}
+
 /** A stale run with a resume checkpoint is requeued at most this many attempts in all. */
 export const MAX_RUN_ATTEMPTS = 3;
 

@@ -37,6 +37,11 @@ export interface TrainDeps {
   startFrom?: Uint8Array;
   /** Called (and awaited) after the step and evaluation at each checkpoint step. */
   onCheckpoint?: (c: Checkpoint) => Promise<void>;
+  /**
+   * Asked when shouldStop() ends training early: true also hands onCheckpoint a resume state of
+   * the step reached (a shutdown the run will be resumed from), false does not (a cancel).
+   */
+  checkpointOnStop?: () => boolean;
 }
 
 /** One seed's outcome (SCIENCE.md §6); `seed` is the index within the run, `seedValue` = config.seed + seed. */
@@ -127,6 +132,10 @@ export async function train(config: RunConfig, deps: TrainDeps): Promise<TrainRe
     while (step < config.steps) {
       if (deps.shouldStop?.()) {
         stopped = true;
+        const saved = keep.has(step) || (config.checkpointEvery > 0 && step % config.checkpointEvery === 0);
+        if (deps.onCheckpoint && deps.checkpointOnStop?.() && step > startStep && !saved) {
+          await deps.onCheckpoint({ step, kind: "resume", seeds: S, state: saveState(session, loop) });
+        }
         break;
       }
       const next = step + 1;

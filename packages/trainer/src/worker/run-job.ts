@@ -1,4 +1,4 @@
-import { finishRun, refreshLiveSummary, saveCheckpoint, setRunBackend, type Db, type RunRow } from "@grokscope/db";
+import { finishRun, refreshLiveSummary, requeueRun, saveCheckpoint, setRunBackend, type Db, type RunRow } from "@grokscope/db";
 import type { RunConfig } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
 import { train } from "../core/index.ts";
@@ -48,7 +48,15 @@ export async function runJob(options: {
       if (sink.lostOwnership) return;
       await saveCheckpoint(db, { runId: run.id, step: c.step, kind: c.kind, seeds: c.seeds, state: c.state });
     };
-    const deps = { tf, sink: forecasts.tap(sink) /* issue 6 */, shouldStop: () => sink.shouldStop() || options.interrupted(), startFrom: start?.state, onCheckpoint };
+    const deps = {
+      tf,
+      sink: forecasts.tap(sink), // issue 6
+      shouldStop: () => sink.shouldStop() || options.interrupted(),
+      // A shutdown (not a cancel) saves the step reached, so the run resumes there on another worker.
+      checkpointOnStop: () => !sink.cancelRequested,
+      startFrom: start?.state,
+      onCheckpoint,
+    };
     const result = await train(config, deps);
     await sink.flush();
     await forecasts.settle(); // issue 6: forecasts already due are stored before the run is marked finished
@@ -60,10 +68,8 @@ export async function runJob(options: {
     } else if (sink.cancelRequested) {
       await finishRun(db, run.id, workerId, { status: "cancelled" });
     } else {
-      await finishRun(db, run.id, workerId, {
-        status: "failed",
-        error: `interrupted: worker ${workerId} shut down at step ${result.stepsDone}; metrics up to then are kept`,
-      });
+      // Shut down (SIGTERM, Ctrl-C): back to the queue; the next worker resumes from the checkpoint just saved.
+      await requeueRun(db, run.id, workerId, `requeued: worker ${workerId} shut down at step ${result.stepsDone}; resuming from its checkpoint there`);
     }
     log(`run ${run.id} ${result.stopped ? "stopped" : "finished"} at step ${result.stepsDone} (${result.msPerStep.toFixed(1)} ms/step)`);
   } catch (error) {

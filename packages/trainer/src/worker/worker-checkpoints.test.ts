@@ -239,3 +239,45 @@ describe("a dead worker's run while every worker is busy", () => {
     expect(await points(dead.id)).toEqual(await points(parent.id));
   });
 });
+
+describe("a run whose worker shuts down (SIGTERM, Ctrl-C)", () => {
+  it("is requeued with a checkpoint of the step reached, without using an attempt, and resumed to the uninterrupted result", async () => {
+    // Its own registry, so that only the workers of this test can claim the run.
+    const own = await createTestDatabase(inject("pgAdminUrl"));
+    try {
+      const { run } = await createRun(own.db, { name: "shut down", config: config({ checkpointSteps: [] }) });
+      const first = createWorker({ db: own.db, idlePollMs: 100, staleAfterSeconds: 2, log: () => {} });
+      void first.start();
+      const deadline = Date.now() + 40_000;
+      while (((await getRun(own.db, run.id))?.stepsDone ?? 0) < 120) {
+        if (Date.now() > deadline) throw new Error("the first worker never reached step 120");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await first.stop();
+      const requeued = (await getRun(own.db, run.id))!;
+      expect(requeued).toMatchObject({ status: "queued", workerId: null, attempts: 0 });
+      const stopStep = Number(requeued.error?.match(/shut down at step (\d+)/)?.[1]);
+      expect(stopStep).toBeGreaterThanOrEqual(120);
+      expect(stopStep).toBeLessThan(500);
+      const resume = await own.db.execute<{ step: number }>(sql`SELECT step FROM checkpoints WHERE run_id = ${run.id} AND kind = 'resume'`);
+      // The step reached, unless the stop fell on a checkpointEvery step (then that one is it).
+      expect(resume.rows.map((r) => r.step)).toEqual([stopStep]);
+
+      const second = createWorker({ db: own.db, idlePollMs: 100, staleAfterSeconds: 2, log: () => {} });
+      void second.start();
+      let done: RunRow | undefined;
+      while (!done || !finished(done)) {
+        if (Date.now() > deadline + 40_000) throw new Error(`run still ${done?.status}`);
+        await new Promise((r) => setTimeout(r, 100));
+        done = await getRun(own.db, run.id);
+      }
+      await second.stop();
+      expect(done).toMatchObject({ status: "succeeded", stepsDone: 500, error: null, attempts: 1 });
+      const pointsIn = async (db: typeof own.db, id: string) =>
+        (await db.execute<{ row: Record<string, unknown> }>(sql`SELECT to_jsonb(m) - 'run_id' AS row FROM run_metric_points m WHERE run_id = ${id} ORDER BY seed, step`)).rows.map((r) => r.row);
+      expect(await pointsIn(own.db, run.id)).toEqual(await points(parent.id));
+    } finally {
+      await own.drop();
+    }
+  });
+});
