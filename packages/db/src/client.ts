@@ -19,9 +19,10 @@ export function createDb(url: string, options: { max?: number; applicationName?:
     application_name: options.applicationName ?? "grokscope",
     connectionTimeoutMillis: 10_000,
   });
-  // An idle client losing its server (restart, network) must not crash the process:
-  // the pool drops it and the next query reconnects.
+  // A client losing its server (restart, network) must not crash the process: an idle one is
+  // dropped by the pool, a checked-out one fails its query, and the next query reconnects.
   pool.on("error", () => {});
+  pool.on("connect", (client) => void client.on("error", () => {}));
   const db = drizzle(pool, { schema, casing: "snake_case" }) as Db;
   return { db, pool, url, close: () => pool.end() };
 }

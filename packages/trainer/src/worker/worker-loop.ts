@@ -20,16 +20,6 @@ export interface WorkerOptions {
 /** Longest pause between reconnect attempts: a restarted database is used within seconds. */
 const MAX_BACKOFF_MS = 5_000;
 
-/**
- * node-postgres emits 'error' on a checked-out client whose server goes away (restart, failover)
- * after its query already failed; the pool only listens on idle clients, so without a listener
- * here the whole worker process dies with "Connection terminated unexpectedly". The query's own
- * rejection is what we act on. (Belongs in packages/db createDb; kept here until it moves.)
- */
-function survivePoolErrors(db: Db) {
-  db.$client.on("connect", (client) => void client.on("error", () => {}));
-}
-
 export const newWorkerId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 /**
@@ -38,7 +28,6 @@ export const newWorkerId = () => `${hostname()}:${process.pid}:${randomBytes(3).
  * requeues or fails runs whose worker died, so nothing stays "running" even with no API process up.
  */
 export function createWorker(options: WorkerOptions) {
-  survivePoolErrors(options.db);
   const workerId = options.workerId ?? newWorkerId();
   const log = options.log ?? ((m: string) => console.log(`[worker ${workerId}] ${m}`));
   const idlePollMs = options.idlePollMs ?? 1_000;
