@@ -25,7 +25,7 @@ export function FormField({ field, value, error, onChange }: { field: FieldSpec;
       ) : field.kind === "text" ? (
         <input {...common} type="text" autoComplete="off" placeholder="generated from the config" onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} type="number" step="any" inputMode="decimal" onChange={(e) => onChange(e.target.value)} />
+        <input {...common} type="number" step="any" inputMode="decimal" placeholder={field.placeholder} onChange={(e) => onChange(e.target.value)} />
       )}
       {field.hint && (
         <span className="hint" id={`${id}-hint`}>

@@ -1,7 +1,9 @@
 import type { GraphQLErrorItem } from "./types.ts";
 
-/** Form fields, keyed by their CreateRunInput / RunConfigInput names (schema.graphql). */
-export type FieldKey = "name" | "p" | "op" | "trainFraction" | "lr" | "weightDecay" | "temperature" | "loss" | "steps" | "evalEvery" | "seed";
+/** Form fields, keyed by their CreateRunInput / RunConfigInput names (schema.graphql); clampRho is config.clamp.rho. */
+export type FieldKey =
+  | "name" | "model" | "p" | "op" | "trainFraction" | "lr" | "weightDecay" | "temperature" | "loss" | "steps" | "evalEvery" | "seed"
+  | "seeds" | "clampRho" | "stopAfterGrok";
 
 export interface FieldSpec {
   key: FieldKey;
@@ -10,9 +12,26 @@ export interface FieldSpec {
   kind: "int" | "float" | "select" | "text";
   options?: readonly { value: string; label: string }[];
   hint?: string;
+  /** Blank means "not set": the field is left out of config so the API keeps its default. */
+  optional?: boolean;
+  /** Shown in an empty optional input: what blank means. */
+  placeholder?: string;
+  /** Dotted RunConfigInput path when it is not the key itself (clampRho → "clamp.rho"). */
+  configPath?: string;
 }
 
 export const RUN_FORM_FIELDS: readonly FieldSpec[] = [
+  {
+    key: "model",
+    label: "Model",
+    kind: "select",
+    // RunConfigInput.model is a String, not an enum: the lower-case values the API stores.
+    options: [
+      { value: "mlp", label: "MLP" },
+      { value: "transformer", label: "transformer" },
+    ],
+    hint: "Architecture",
+  },
   { key: "p", label: "p", kind: "int", hint: "Prime modulus of the task" },
   {
     key: "op",
@@ -43,14 +62,33 @@ export const RUN_FORM_FIELDS: readonly FieldSpec[] = [
   { key: "steps", label: "Step budget", kind: "int", hint: "Optimiser steps" },
   { key: "evalEvery", label: "Eval every", kind: "int", hint: "Steps between evaluations" },
   { key: "seed", label: "Seed", kind: "int", hint: "Initialisation and data split" },
+  { key: "seeds", label: "Seeds", kind: "int", hint: "Trained together as one batched run (1–32); seed i uses seed + i" },
+  {
+    key: "clampRho",
+    label: "Clamp ρ",
+    kind: "float",
+    optional: true,
+    placeholder: "unclamped",
+    configPath: "clamp.rho",
+    hint: "Weight norm clamped to ρ·w_c, w_c calibrated from the registry",
+  },
+  {
+    key: "stopAfterGrok",
+    label: "Stop after grok",
+    kind: "int",
+    optional: true,
+    placeholder: "whole budget",
+    hint: "Steps to train on once every seed has grokked",
+  },
   { key: "name", label: "Name", kind: "text", hint: "Optional; generated from the config when empty" },
 ];
 
 export type FormValues = Record<FieldKey, string>;
 
-/** The paper's cell (schema.graphql RunConfigInput defaults) with seed 0. */
+/** The paper's cell (schema.graphql RunConfigInput defaults) with seed 0, one seed, unclamped. */
 export const DEFAULT_FORM_VALUES: FormValues = {
   name: "",
+  model: "mlp",
   p: "97",
   op: "ADD",
   trainFraction: "0.4",
@@ -61,16 +99,36 @@ export const DEFAULT_FORM_VALUES: FormValues = {
   steps: "10000",
   evalEvery: "10",
   seed: "0",
+  seeds: "1",
+  clampRho: "",
+  stopAfterGrok: "",
 };
 
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
-const FIELD_KEYS = new Set<string>(RUN_FORM_FIELDS.map((f) => f.key));
+/** RunConfigInput path (e.g. "clamp.rho") → form field; "name" is its own path. */
+const FIELD_BY_PATH = new Map<string, FieldKey>(RUN_FORM_FIELDS.map((f) => [f.configPath ?? f.key, f.key]));
+
+/** RunConfigInput as the form sends it: scalars, and nested inputs such as clamp { rho }. */
+export interface RunConfigValues {
+  [key: string]: string | number | RunConfigValues;
+}
 
 export interface CreateRunInput {
   name?: string;
-  config: Record<string, string | number>;
+  config: RunConfigValues;
   clientMutationId: string;
+}
+
+/** Sets config at a dotted path, creating nested inputs on the way ("clamp.rho" → { clamp: { rho } }). */
+function setAtPath(config: RunConfigValues, path: string, value: string | number) {
+  const parts = path.split(".");
+  let node = config;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    node = typeof next === "object" ? next : (node[part] = {});
+  }
+  node[parts.at(-1)!] = value;
 }
 
 export type BuildResult = { ok: true; input: CreateRunInput } | { ok: false; errors: FieldErrors };
@@ -81,18 +139,21 @@ export type BuildResult = { ok: true; input: CreateRunInput } | { ok: false; err
  */
 export function buildCreateRunInput(values: FormValues, clientMutationId: string): BuildResult {
   const errors: FieldErrors = {};
-  const config: Record<string, string | number> = {};
+  const config: RunConfigValues = {};
   for (const field of RUN_FORM_FIELDS) {
     if (field.key === "name") continue;
     const raw = values[field.key].trim();
+    // Omitted, not null: the API reads absence as "default" (unclamped, whole budget).
+    if (field.optional && raw === "") continue;
+    const path = field.configPath ?? field.key;
     if (field.kind === "select") {
       if (!field.options?.some((o) => o.value === raw)) errors[field.key] = `Choose one of ${field.options?.map((o) => o.label).join(", ")}`;
-      else config[field.key] = raw;
+      else setAtPath(config, path, raw);
       continue;
     }
     const n = raw === "" ? NaN : Number(raw);
     if (!Number.isFinite(n)) errors[field.key] = "Enter a number";
-    else config[field.key] = n;
+    else setAtPath(config, path, n);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const name = values.name.trim();
@@ -107,11 +168,15 @@ export function withoutFieldPrefix(message: string, field: string): string {
   return rest.trim() || message;
 }
 
-/** "input.config.p", "i.config.p", "config.p" or "p" → "p"; "name" stays "name". */
+/**
+ * "input.config.p", "i.config.p", "config.p" or "p" → "p"; "config.clamp.rho" or "clamp.rho"
+ * (the spec's path) → "clampRho"; "name" and "input.name" → "name".
+ */
 export function formFieldOf(path: string | undefined): FieldKey | undefined {
   if (!path) return undefined;
-  const key = path.includes("config.") ? path.slice(path.lastIndexOf("config.") + "config.".length) : path.split(".").at(-1);
-  return key && FIELD_KEYS.has(key) ? (key as FieldKey) : undefined;
+  const marker = path.lastIndexOf("config.");
+  if (marker >= 0) return FIELD_BY_PATH.get(path.slice(marker + "config.".length));
+  return FIELD_BY_PATH.get(path) ?? FIELD_BY_PATH.get(path.split(".").at(-1) ?? "");
 }
 
 /**
@@ -132,9 +197,11 @@ export function splitApiErrors(errors: readonly GraphQLErrorItem[]): { fields: F
       continue;
     }
     for (const segment of error.message.split(/;\s+(?=[A-Za-z.]+: )/)) {
-      const named = formFieldOf(/^([A-Za-z.]+): /.exec(segment)?.[1]);
+      const name = /^([A-Za-z.]+): /.exec(segment)?.[1];
+      const named = formFieldOf(name);
       const key = named ?? field;
-      add(key, withoutFieldPrefix(segment, key));
+      // Strip the API's own name ("clamp.rho: "), which differs from the form key for nested fields.
+      add(key, withoutFieldPrefix(segment, named && name ? name : key));
     }
   }
   return { fields, general };
