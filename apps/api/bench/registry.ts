@@ -45,6 +45,8 @@ async function main() {
     rows.push({ measure: "ingest wall clock incl. data generation", value: `${((Date.now() - wall) / 1000).toFixed(1)} s for ${values.toLocaleString("en")} values`, target: "-", ok: null });
     rows.push({ measure: "  of which Node CPU (generation + driver)", value: `${clientCpu.toFixed(1)} s`, target: "-", ok: null });
 
+    // They are finished runs of the registry now (ingest wrote them as their worker would).
+    await handle.db.execute(sql`UPDATE runs SET status = 'succeeded', finished_at = now() WHERE id = ANY(${sql.param(longIds)}::uuid[])`);
     await handle.db.execute(sql`VACUUM ANALYZE`);
     const size = await handle.db.execute<{ bytes: string; n: string }>(sql`
       SELECT pg_total_relation_size('metric_points')::bigint AS bytes, (SELECT count(*) FROM metric_points)::bigint AS n`);
@@ -68,15 +70,22 @@ async function main() {
       const runsTiming = await timeIt(() => gql(runsQuery, { f: filter }), SAMPLES);
       rows.push({ measure: "runs(first: 50) p∈{97,53}, 1≤τ≤1.5, by tGrok (HTTP)", value: `p95 ${runsTiming.p95.toFixed(1)} ms (p50 ${runsTiming.p50.toFixed(1)})`, target: "p95 ≤ 50 ms", ok: runsTiming.p95 <= 50 });
 
-      const seriesQuery = `query($id: ID!) { run(id: $id) { series(keys: ["test_loss"], seeds: [0], buckets: 1000) { raw buckets { toStep min max mean last } } } }`;
+      // Each sample reads another run (and the columns variant another key), so these are first
+      // reads; the API keeps finished runs' answers (series-cache.ts), measured separately below.
+      const seriesQuery = (key: string, selection: string) =>
+        `query($id: ID!) { run(id: $id) { series(keys: ["${key}"], seeds: [0], buckets: 1000) { raw ${selection} { toStep min max mean last } } } }`;
       let i = 0;
-      const seriesTiming = await timeIt(() => gql(seriesQuery, { id: longIds[i++ % longIds.length] }), SAMPLES);
-      rows.push({ measure: `series 1 key, ${POINTS * 10} steps → 1,000 buckets (HTTP)`, value: `p95 ${seriesTiming.p95.toFixed(1)} ms (p50 ${seriesTiming.p50.toFixed(1)})`, target: "p95 ≤ 20 ms", ok: seriesTiming.p95 <= 20 });
-      const columnsQuery = `query($id: ID!) { run(id: $id) { series(keys: ["test_loss"], seeds: [0], buckets: 1000) { raw columns { toStep min max mean last } } } }`;
-      const columnsTiming = await timeIt(() => gql(columnsQuery, { id: longIds[i++ % longIds.length] }), SAMPLES);
+      const seriesTiming = await timeIt(() => gql(seriesQuery("test_loss", "buckets"), { id: longIds[i++ % longIds.length] }), SAMPLES);
+      rows.push({ measure: `series 1 key, ${POINTS * 10} steps → 1,000 buckets (HTTP, first read)`, value: `p95 ${seriesTiming.p95.toFixed(1)} ms (p50 ${seriesTiming.p50.toFixed(1)})`, target: "p95 ≤ 20 ms", ok: seriesTiming.p95 <= 20 });
+      i = 0;
+      const columnsTiming = await timeIt(() => gql(seriesQuery("train_loss", "columns"), { id: longIds[i++ % longIds.length] }), SAMPLES);
       rows.push({ measure: "  same, as parallel arrays (series.columns)", value: `p95 ${columnsTiming.p95.toFixed(1)} ms (p50 ${columnsTiming.p50.toFixed(1)})`, target: "p95 ≤ 20 ms", ok: columnsTiming.p95 <= 20 });
+      i = 0;
+      const repeatTiming = await timeIt(() => gql(seriesQuery("train_loss", "columns"), { id: longIds[i++ % longIds.length] }), SAMPLES);
+      rows.push({ measure: "  same, read again (cached answer of a finished run)", value: `p95 ${repeatTiming.p95.toFixed(1)} ms (p50 ${repeatTiming.p50.toFixed(1)})`, target: "-", ok: null });
+      i = 0;
       const sqlTiming = await timeIt(async () => {
-        await readBucketedSeries(handle.db, longIds[i++ % longIds.length]!, { keys: ["test_loss"], seeds: [0], buckets: 1000, xScale: "linear" });
+        await readBucketedSeries(handle.db, longIds[i++ % longIds.length]!, { keys: ["test_acc"], seeds: [0], buckets: 1000, xScale: "linear" });
       }, SAMPLES);
       rows.push({ measure: "  same, readBucketedSeries only (no HTTP)", value: `p95 ${sqlTiming.p95.toFixed(1)} ms (p50 ${sqlTiming.p50.toFixed(1)})`, target: "-", ok: null });
     } finally {

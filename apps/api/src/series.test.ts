@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { claimNextRun, recordProgress, type EvaluationRecord } from "@grokscope/db";
+import { claimNextRun, finishRun, recordProgress, type EvaluationRecord } from "@grokscope/db";
 import { startTestApi, type TestApi } from "./test-harness.ts";
 
 let t: TestApi;
@@ -69,6 +69,22 @@ describe("Run.series", () => {
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "seeds" });
     const key = await t.gql(`query($id: ID!) { run(id: $id) { series(keys: ["nope"]) { key } } }`, { id: runId });
     expect(key.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "keys" });
+  });
+
+  it("follows a running run's new points, and serves a finished run's unchanged answer again", async () => {
+    const id = (await t.gql(`mutation { createRun(input: { config: { p: 13, steps: 100 } }) { id } }`)).body.data.createRun.id;
+    expect((await claimNextRun(t.db.db, "w2"))?.id).toBe(id); // the only queued run
+    const lastStep = async () => {
+      const { body } = await t.gql(SERIES, { id, seeds: [0], buckets: 100 });
+      return body.data.run.series[0]?.buckets.at(-1)?.toStep;
+    };
+    await recordProgress(t.db.db, { runId: id, workerId: "w2", stepsDone: 10, events: [], evaluations: [{ seed: 0, step: 10, metrics: { test_loss: 1 } }] });
+    expect(await lastStep()).toBe(10);
+    await recordProgress(t.db.db, { runId: id, workerId: "w2", stepsDone: 20, events: [], evaluations: [{ seed: 0, step: 20, metrics: { test_loss: 1 } }] });
+    expect(await lastStep()).toBe(20); // not a cached answer while it runs
+    await finishRun(t.db.db, id, "w2", { status: "succeeded" });
+    expect(await lastStep()).toBe(20);
+    expect(await lastStep()).toBe(20);
   });
 });
 

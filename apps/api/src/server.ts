@@ -19,6 +19,7 @@ import { formatGraphQLError } from "./input-errors.ts";
 import { formatUnavailable, formatUnstorableText, isDatabaseUnavailable, serviceUnavailable, SERVICE_UNAVAILABLE } from "./errors.ts";
 import { createRunChangeHub } from "./run-changes.ts";
 import { createSchema } from "./schema.ts";
+import { createSeriesCache } from "./series-cache.ts";
 
 export interface ApiServer {
   url: string;
@@ -58,10 +59,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const schema = createSchema();
   const changes = createRunChangeHub(options.databaseUrl, options.log);
   const { db } = options;
-  // A checked-out pg client whose server restarts emits 'error' after its query has failed; with
-  // no listener that crashes the API (the pool only listens on idle clients). The failed query
-  // itself becomes a SERVICE_UNAVAILABLE answer. (Belongs in packages/db createDb.)
-  db.$client.on("connect", (client) => void client.on("error", () => {}));
+  const seriesCache = createSeriesCache();
   const limits = options.costLimits ?? DEFAULT_COST_LIMITS;
   // Open access for a fresh install only when nobody else can reach the port (auth/caller.ts).
   const loopback = isLoopbackHost(options.host);
@@ -82,7 +80,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         const authorization = ctx.connectionParams?.authorization;
         const { headers } = ctx.extra.request;
         const caller = await resolveCaller(db, loopback, { authorization: typeof authorization === "string" ? authorization : undefined, headers });
-        return createContext(db, changes, caller);
+        return createContext(db, changes, caller, seriesCache);
       },
       onSubscribe: (_ctx, _id, payload) => {
         let document: DocumentNode;
@@ -129,7 +127,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(createExportRouter(db));
   const context = async ({ req }: { req: express.Request }) => {
     try {
-      return createContext(db, changes, await resolveCaller(db, loopback, { headers: req.headers }));
+      return createContext(db, changes, await resolveCaller(db, loopback, { headers: req.headers }), seriesCache);
     } catch (error) {
       // Resolving the caller needs the database; without it Apollo would answer a bare HTTP 500.
       if (isDatabaseUnavailable(error)) throw serviceUnavailable();

@@ -17,7 +17,7 @@ interface SeriesArgs {
 }
 
 /** Run.series: validates the arguments, then the database buckets (packages/db readBucketedSeries). */
-export async function runSeries(run: RunRow, args: SeriesArgs, { db }: ApiContext) {
+export async function runSeries(run: RunRow, args: SeriesArgs, { db, seriesCache }: ApiContext) {
   if (args.keys.length < 1 || args.keys.length > MAX_KEYS) throw badUserInput("keys", `give 1–${MAX_KEYS} metric keys`);
   const unknown = args.keys.find((k) => !isMetricKey(k));
   if (unknown !== undefined) throw badUserInput("keys", `unknown metric key "${unknown}"; known: ${METRIC_KEYS.join(", ")}`);
@@ -28,7 +28,7 @@ export async function runSeries(run: RunRow, args: SeriesArgs, { db }: ApiContex
   if (badSeed !== undefined) throw badUserInput("seeds", `seed ${badSeed} is not one of this run's seeds 0–${seeds - 1}`);
   if (args.fromStep != null && args.toStep != null && args.fromStep > args.toStep) throw badUserInput("fromStep", "must not exceed toStep");
   const aggregate = args.aggregate ? (args.aggregate.toLowerCase() as SeriesAggregate) : undefined;
-  const series = await readBucketedSeries(db, run.id, {
+  const options = {
     keys: args.keys.filter(isMetricKey),
     seeds: args.seeds ?? undefined,
     aggregate,
@@ -36,7 +36,8 @@ export async function runSeries(run: RunRow, args: SeriesArgs, { db }: ApiContex
     toStep: args.toStep ?? undefined,
     buckets,
     xScale: (args.xScale ?? "LINEAR").toLowerCase() as XScale,
-  });
+  };
+  const series = await seriesCache.get(run, options, () => readBucketedSeries(db, run.id, options));
   return series.map((s) => ({ ...s, aggregate: args.aggregate ?? null }));
 }
 
