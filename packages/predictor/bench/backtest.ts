@@ -4,9 +4,10 @@
  * the fixture is absent (or with --synthetic).
  *
  *   node --import tsx packages/predictor/bench/backtest.ts [--corpus FILE] [--synthetic]
- *        [--no-learned] [--selector-learned] [--epochs N] [--runs N] [--by-regime]
+ *        [--no-learned] [--selector-learned] [--epochs N] [--runs N] [--by-regime] [--hold-out auto|run|sweep]
+ *        [--records FILE (every forecast as JSON lines)]
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     epochs: { type: "string", default: "300" },
     runs: { type: "string", default: "48" },
     "by-regime": { type: "boolean", default: false },
+    "hold-out": { type: "string", default: "auto" },
+    records: { type: "string" },
   },
 });
 
@@ -68,8 +71,11 @@ const methods: ForecastMethod[] = [...laws, ...(values["no-learned"] ? [] : [lea
 methods.push(selectorMethod(values["selector-learned"] ? [...laws, learned] : laws));
 
 const started = Date.now();
+const holdOut = values["hold-out"];
+if (holdOut !== "auto" && holdOut !== "run" && holdOut !== "sweep") throw new Error(`--hold-out: "${holdOut}" is not auto, run or sweep`);
 const result = backtest(corpus, {
   methods,
+  holdOut,
   onFold: (done, total) => process.stderr.write(`\rfold ${done}/${total}`),
 });
 process.stderr.write("\n");
@@ -77,6 +83,7 @@ console.log(`hold-out: leave-one-${result.holdOut}-out; ${((Date.now() - started
 console.log("MAPE of T_grok over grokked runs with a point forecast; cover80: share of grokked runs inside the 80 % interval;");
 console.log("brier: within-budget probability vs outcome over all runs; med.lead: median steps from forecast to T_grok.\n");
 console.log(formatBacktestTable(result.rows));
+if (values.records) writeFileSync(values.records, result.records.map((r) => JSON.stringify(r)).join("\n") + "\n");
 
 if (values["by-regime"]) {
   const regimeOfRun = new Map(runs.map((r) => [r.id, regimeOf(r.config)]));

@@ -63,8 +63,9 @@ export function fitConfigOnset(runs: readonly FinishedRun[]): ConfigOnsetModel {
 export function configPrior(model: ConfigOnsetModel, config: RunConfig): Prior | undefined {
   const key = groupOf(config);
   const group = model.groups[key];
-  if (!group) return model.priors[key];
-  return { logT: evaluateLinear(group.linear, configRow(config)), sigma: group.sigma, grokShare: group.grokShare };
+  const groupPrior = model.priors[key];
+  if (!group || !groupPrior) return groupPrior;
+  return { ...groupPrior, logT: evaluateLinear(group.linear, configRow(config)), sigma: group.sigma, grokShare: group.grokShare };
 }
 
 export function configOnsetForecaster(model: ConfigOnsetModel): Forecaster {

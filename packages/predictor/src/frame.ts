@@ -1,5 +1,6 @@
 import type { RunConfig } from "@grokscope/spec";
 import { isNowcast, observedTGrok, tMemAsOf, truncate } from "./history.ts";
+import { trendNowcast } from "./nowcast-trend.ts";
 import { residualSpread, summarizeDelay, type DelayDistribution, type ResidualSpread } from "./predictive.ts";
 import { mean, sampleSd } from "./stats.ts";
 import type { FinishedRun, Forecast, HistoryPoint, RunHistory } from "./types.ts";
@@ -106,13 +107,43 @@ export interface Prior {
   logT: number;
   sigma: number;
   grokShare: number;
+  /** How far the climb's trend (nowcast-trend.ts) missed on these runs: bias and spread of ln(actual / trend) remaining steps. */
+  nowcast: ResidualSpread;
 }
 export function priorOf(runs: readonly FinishedRun[]): Prior | undefined {
   if (runs.length === 0) return undefined;
   const logs = runs.flatMap((r) => (r.tGrok !== undefined ? [Math.log(r.tGrok)] : []));
   const grokShare = logs.length / runs.length;
-  if (logs.length === 0) return { logT: Math.log(Math.max(...runs.map((r) => r.config.steps))) + 1, sigma: 0.5, grokShare };
-  return { logT: mean(logs), sigma: Math.max(0.1, sampleSd(logs)), grokShare };
+  const nowcast = nowcastSpreadOf(runs);
+  if (logs.length === 0) return { logT: Math.log(Math.max(...runs.map((r) => r.config.steps))) + 1, sigma: 0.5, grokShare, nowcast };
+  return { logT: mean(logs), sigma: Math.max(0.1, sampleSd(logs)), grokShare, nowcast };
+}
+
+/**
+ * The trend nowcast's log residuals on finished runs, at every evaluation where it applies
+ * (climb visible, 0.90 not yet reached): its own slope error ignores that climbs bend, so its
+ * intervals come from how it actually did.
+ */
+function nowcastSpreadOf(runs: readonly FinishedRun[]): ResidualSpread {
+  const residuals: number[] = [];
+  for (const run of runs) {
+    if (run.tGrok === undefined) continue;
+    for (const point of run.points) {
+      if (point.step >= run.tGrok) break;
+      const visible = truncate(run.points, point.step);
+      if (!isNowcast(visible)) continue;
+      const trend = trendNowcast(visible, point.step);
+      if (trend) residuals.push(Math.log(run.tGrok - point.step) - trend.logDelay);
+    }
+  }
+  return residualSpread(residuals, 2);
+}
+
+/** The trend nowcast with the bias and spread it showed on the prior's runs. */
+function calibratedTrend(visible: readonly HistoryPoint[], asOf: number, prior: Prior | undefined): DelayDistribution | undefined {
+  const trend = trendNowcast(visible, asOf);
+  if (!trend || !prior || prior.nowcast.n < 4) return trend;
+  return { ...trend, logDelay: trend.logDelay + prior.nowcast.bias, sigma: prior.nowcast.sigma };
 }
 
 /** Shared frame: truncation, observed grokking, nowcast flag, fallback to the prior. */
@@ -128,7 +159,8 @@ export function frameForecast(
   const observed = observedTGrok(visible);
   if (observed !== undefined) return { tGrok: observed, low: observed, high: observed, probability: 1, forecaster: name, step: asOf, nowcast: true };
   const ctx = contextOf(history, asOf);
-  const fromModel = ctx ? predict(ctx) : undefined;
+  // Once the climb to 0.90 is under way, its own trend says more than any law read at T_mem.
+  const fromModel = (nowcast ? calibratedTrend(visible, asOf, prior) : undefined) ?? (ctx ? predict(ctx) : undefined);
   const dist = fromModel ?? (prior && { anchor: 0, logDelay: prior.logT, sigma: prior.sigma });
   if (!dist) return { tGrok: null, low: null, high: null, probability: 0.5, forecaster: name, step: asOf, nowcast };
   const summary = summarizeDelay(dist, asOf, history.config.steps);
