@@ -1,5 +1,5 @@
 import type { RunConfig } from "@grokscope/spec";
-import { isNowcast, observedTGrok, tMemAsOf, truncate } from "./history.ts";
+import { isNowcast, NOWCAST_RISE, observedTGrok, tMemAsOf, truncate } from "./history.ts";
 import { trendNowcast } from "./nowcast-trend.ts";
 import { residualSpread, summarizeDelay, type DelayDistribution, type ResidualSpread } from "./predictive.ts";
 import { mean, sampleSd } from "./stats.ts";
@@ -128,9 +128,14 @@ function nowcastSpreadOf(runs: readonly FinishedRun[]): ResidualSpread {
   const residuals: number[] = [];
   for (const run of runs) {
     if (run.tGrok === undefined) continue;
-    for (const point of run.points) {
-      if (point.step >= run.tGrok) break;
-      const visible = truncate(run.points, point.step);
+    const points = truncate(run.points, run.tGrok - 1);
+    let floor = Infinity;
+    for (const [i, point] of points.entries()) {
+      // Cheap pre-check (a climb needs a reading NOWCAST_RISE over the floor) before the full rule.
+      const acc = point.metrics.test_acc;
+      if (acc !== undefined && Number.isFinite(acc)) floor = Math.min(floor, acc);
+      if (acc === undefined || !(acc >= floor + NOWCAST_RISE)) continue;
+      const visible = points.slice(0, i + 1);
       if (!isNowcast(visible)) continue;
       const trend = trendNowcast(visible, point.step);
       if (trend) residuals.push(Math.log(run.tGrok - point.step) - trend.logDelay);
