@@ -1,7 +1,7 @@
 import { GROKKED_TEST_ACC } from "@grokscope/spec";
 import { NOWCAST_RISE, series } from "./history.ts";
 import { MIN_SIGMA, type DelayDistribution } from "./predictive.ts";
-import { leastSquares } from "./stats.ts";
+import { leastSquares, mean } from "./stats.ts";
 import type { HistoryPoint } from "./types.ts";
 
 /** At most this many of the latest readings of the climb are fitted: its recent slope is what counts. */
@@ -41,7 +41,7 @@ export function trendNowcast(visible: readonly HistoryPoint[], asOf: number): De
   // Relative standard error of the slope: the remaining time scales as 1/slope.
   const n = climb.length;
   const residuals = y.map((v, i) => v - (intercept + slope * x[i]!));
-  const meanX = x.reduce((a, b) => a + b, 0) / n;
+  const meanX = mean(x);
   const sxx = x.reduce((a, v) => a + (v - meanX) ** 2, 0);
   const s2 = n > 2 ? residuals.reduce((a, r) => a + r * r, 0) / (n - 2) : 0;
   const relativeSe = sxx > 0 ? Math.sqrt(s2 / sxx) / slope : 1;

@@ -101,10 +101,10 @@ export async function train(config: RunConfig, deps: TrainDeps): Promise<TrainRe
     }
   };
   const keep = new Set(config.checkpointSteps);
+  const isCheckpointStep = (step: number) => keep.has(step) || (config.checkpointEvery > 0 && step % config.checkpointEvery === 0);
   const checkpointAt = async (step: number) => {
-    if (!deps.onCheckpoint) return;
+    if (!deps.onCheckpoint || !isCheckpointStep(step)) return;
     const kept = keep.has(step);
-    if (!kept && !(config.checkpointEvery > 0 && step % config.checkpointEvery === 0)) return;
     await deps.onCheckpoint({ step, kind: kept ? "kept" : "resume", seeds: S, state: saveState(session, loop) });
   };
 
@@ -132,8 +132,8 @@ export async function train(config: RunConfig, deps: TrainDeps): Promise<TrainRe
     while (step < config.steps) {
       if (deps.shouldStop?.()) {
         stopped = true;
-        const saved = keep.has(step) || (config.checkpointEvery > 0 && step % config.checkpointEvery === 0);
-        if (deps.onCheckpoint && deps.checkpointOnStop?.() && step > startStep && !saved) {
+        // (A checkpoint step already saved its state right after it was trained.)
+        if (deps.onCheckpoint && deps.checkpointOnStop?.() && step > startStep && !isCheckpointStep(step)) {
           await deps.onCheckpoint({ step, kind: "resume", seeds: S, state: saveState(session, loop) });
         }
         break;
