@@ -21,6 +21,8 @@ declare module "autocannon" {
     duration?: number;
     amount?: number;
     timeout?: number;
+    /** Requests per second from each connection (open-loop clients), corrected for coordinated omission. */
+    connectionRate?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

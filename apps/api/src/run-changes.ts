@@ -8,6 +8,8 @@ import { listenForRunChanges } from "@grokscope/db";
 export interface RunChangeHub {
   /** Async stream of changed run ids; ends when the consumer stops iterating. */
   subscribe(signal?: AbortSignal): AsyncIterable<string>;
+  /** Calls `listener` with every changed run id ("*" after a reconnect); returns the unsubscribe. */
+  onChange(listener: (runId: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,10 @@ export function createRunChangeHub(databaseUrl: string, log?: (msg: string) => v
           },
         }),
       };
+    },
+    onChange: (callback) => {
+      emitter.on("change", callback);
+      return () => void emitter.off("change", callback);
     },
     close: () => listener.close(),
   };

@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { parse, specifiedRules, validate, type DocumentNode } from "graphql";
 import { WebSocketServer } from "ws";
@@ -15,8 +14,10 @@ import { createContext, type ApiContext } from "./context.ts";
 import { checkCost, DEFAULT_COST_LIMITS, type CostLimits } from "./cost-limit.ts";
 import { depthLimit } from "./depth-limit.ts";
 import { createExportRouter } from "./export/routes.ts";
+import { graphqlHttpHandler } from "./graphql-http.ts";
 import { formatGraphQLError } from "./input-errors.ts";
 import { formatUnavailable, formatUnstorableText, isDatabaseUnavailable, serviceUnavailable, SERVICE_UNAVAILABLE } from "./errors.ts";
+import { createReadCoalescer } from "./read-coalescing.ts";
 import { createRunChangeHub } from "./run-changes.ts";
 import { createSchema } from "./schema.ts";
 import { createSeriesCache } from "./series-cache.ts";
@@ -60,6 +61,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const changes = createRunChangeHub(options.databaseUrl, options.log);
   const { db } = options;
   const seriesCache = createSeriesCache();
+  // Identical concurrent reads share one answer; any change starts a new generation (read-coalescing.ts).
+  const reads = createReadCoalescer();
+  changes.onChange(() => reads.invalidate());
   const limits = options.costLimits ?? DEFAULT_COST_LIMITS;
   // Open access for a fresh install only when nobody else can reach the port (auth/caller.ts).
   const loopback = isLoopbackHost(options.host);
@@ -134,7 +138,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       throw error;
     }
   };
-  app.use("/graphql", express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));
+  app.use("/graphql", express.json({ limit: MAX_BODY }), graphqlHttpHandler(apollo, context, reads));
   // Malformed JSON or an oversized body is the client's error, reported as such (never a 500).
   app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (isDatabaseUnavailable(err)) {

@@ -137,7 +137,14 @@ describe("ordering runs", () => {
       after = page.positions.at(-1);
     }
     expect(new Set(all).size).toBe(FIXTURES.length);
+    expect(after?.key).toMatch(/^2030-01-01 00:00:00\.1234\d\d\+00$/);
+    // A cursor issued before keys carried their offset (UTC, "T"-separated) still pages from the same row.
+    const legacyKey = (key: string) => key.replace(" ", "T").replace(/\+00$/, "");
+    const first = await listRuns(t.db, { first: 2 });
+    const fromLegacy = await listRuns(t.db, { first: 1, after: { ...first.positions[0]!, key: legacyKey(first.positions[0]!.key!) } });
+    expect(fromLegacy.rows[0]!.id).toBe(first.rows[1]!.id);
     expect(isValidSortKey("CREATED_AT", "2030-01-01T00:00:00.123469")).toBe(true);
+    expect(isValidSortKey("CREATED_AT", "2030-01-01 00:00:00.123469+00")).toBe(true);
     expect(isValidSortKey("CREATED_AT", "'; drop table runs")).toBe(false);
     expect(isValidSortKey("P", "1.5")).toBe(false);
   });

@@ -13,28 +13,36 @@ export interface RunOrder {
 export const DEFAULT_RUN_ORDER: RunOrder = { field: "CREATED_AT", direction: "DESC" };
 
 /**
- * How each sort key travels in a cursor: as text that PostgreSQL prints exactly (shortest
- * round-trip floats, microsecond timestamps; a JS Date would drop the microseconds and skip rows)
- * and casts back to the column's type. `valid` screens tampered cursors before they reach a cast.
+ * How each sort key travels in a cursor: as the text PostgreSQL prints for it, which is exact
+ * (shortest round-trip floats; timestamps with microseconds and their offset, which a JS Date
+ * would drop, skipping rows), and casts back to the column's type. The key is read as the raw
+ * column — node-postgres parses numbers from that exact text, and drizzle hands timestamptz
+ * through as text — rather than as `column::text`, which PostgreSQL would compute for every
+ * matching row before sorting, not just for the page. `valid` screens tampered cursors.
  */
 interface SortKey {
   column: Column;
-  text: SQL;
+  /** A NOT NULL column orders without NULLS LAST, so a DESC listing can walk its index (see listRuns). */
+  notNull?: boolean;
   cast: (key: string) => SQL;
   valid: (key: string) => boolean;
 }
 const INT = /^-?\d{1,10}$/;
 // PostgreSQL prints non-finite floats as NaN / Infinity (a diverged run can record them).
 const FLOAT = /^(-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?|NaN|-?Infinity)$/i;
-const integerKey = (column: Column): SortKey => ({ column, text: sql`${column}::text`, cast: (k) => sql`${k}::integer`, valid: (k) => INT.test(k) });
-const floatKey = (column: Column, type: SQL): SortKey => ({ column, text: sql`${column}::text`, cast: (k) => sql`${k}::${type}`, valid: (k) => FLOAT.test(k) });
+// As PostgreSQL prints a timestamptz: "2026-11-29 09:40:14.123456+00" (fraction and minutes of the offset optional).
+const TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+// Cursors issued before keys were read raw: UTC without an offset.
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+const integerKey = (column: Column): SortKey => ({ column, cast: (k) => sql`${k}::integer`, valid: (k) => INT.test(k) });
+const floatKey = (column: Column, type: SQL): SortKey => ({ column, cast: (k) => sql`${k}::${type}`, valid: (k) => FLOAT.test(k) });
 
 const SORT_KEYS: Record<RunOrderField, SortKey> = {
   CREATED_AT: {
     column: runs.createdAt,
-    text: sql`to_char(${runs.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-    cast: (k) => sql`(${k}::timestamp AT TIME ZONE 'UTC')`,
-    valid: (k) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(k),
+    notNull: true,
+    cast: (k) => (UTC_TIMESTAMP.test(k) ? sql`(${k}::timestamp AT TIME ZONE 'UTC')` : sql`${k}::timestamptz`),
+    valid: (k) => TIMESTAMPTZ.test(k) || UTC_TIMESTAMP.test(k),
   },
   T_GROK: integerKey(runs.tGrok),
   T_MEM: integerKey(runs.tMem),
@@ -44,8 +52,8 @@ const SORT_KEYS: Record<RunOrderField, SortKey> = {
   FINAL_TEST_ACC: floatKey(runs.finalTestAcc, sql`real`),
   DELAY: integerKey(runs.delay),
   CLAMP_RHO: floatKey(runs.clampRho, sql`double precision`),
-  SEEDS_GROKKED: integerKey(runs.seedsGrokked),
-  NAME: { column: runs.name, text: sql`${runs.name}`, cast: (k) => sql`${k}::text`, valid: () => true },
+  SEEDS_GROKKED: { ...integerKey(runs.seedsGrokked), notNull: true },
+  NAME: { column: runs.name, notNull: true, cast: (k) => sql`${k}::text`, valid: () => true },
 };
 
 /** Whether a cursor's key could have come from this order (tampered keys are refused, not cast). */
@@ -87,14 +95,17 @@ export async function listRuns(
   const where = options.after ? and(filter, afterCondition(sortKey, order.direction, options.after)) : filter;
   const dir = order.direction === "ASC" ? sql`ASC` : sql`DESC`;
   const found = await db
-    .select({ ...getTableColumns(runs), sortKey: sql<string | null>`${sortKey.text}`.as("sort_key") })
+    .select({ ...getTableColumns(runs), sortKey: sql<string | number | null>`${sortKey.column}`.as("sort_key") })
     .from(runs)
     .where(where)
-    .orderBy(sql`${sortKey.column} ${dir} NULLS LAST`, sql`${runs.id} ${dir}`)
+    // "DESC NULLS LAST" matches no index (DESC puts nulls first); for a NOT NULL column it means
+    // plain DESC, which the (created_at DESC, id DESC) index serves without sorting every run.
+    .orderBy(sortKey.notNull ? sql`${sortKey.column} ${dir}` : sql`${sortKey.column} ${dir} NULLS LAST`, sql`${runs.id} ${dir}`)
     .limit(options.first + 1);
   const page = found.slice(0, options.first);
   const rows = page.map(({ sortKey: _key, ...row }) => row as RunRow);
-  const positions = page.map((r) => ({ key: r.sortKey, id: r.id }));
+  // String() of a parsed number is the shortest round-trip text, as PostgreSQL prints it.
+  const positions = page.map((r) => ({ key: r.sortKey === null ? null : String(r.sortKey), id: r.id }));
   let totalCount = -1;
   if (options.withTotal !== false) {
     const [total] = await db.select({ n: count() }).from(runs).where(filter);
