@@ -23,6 +23,8 @@ declare module "autocannon" {
     timeout?: number;
     /** Requests per second from each connection (open-loop clients), corrected for coordinated omission. */
     connectionRate?: number;
+    /** Worker threads that send the requests (off the calling thread's event loop). */
+    workers?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

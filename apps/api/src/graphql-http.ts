@@ -8,7 +8,8 @@ const ANSWER_HEADERS = ["authorization", "cookie", "content-type", "accept", "ap
 interface Answer {
   status: number;
   headers: [string, string][];
-  body: string;
+  /** Encoded once, however many requests share it. */
+  body: Buffer;
 }
 
 /**
@@ -32,7 +33,7 @@ export function graphqlHttpHandler<C extends object>(
     let body = "";
     if (response.body.kind === "complete") body = response.body.string;
     else for await (const chunk of response.body.asyncIterator) body += chunk; // incremental delivery is not enabled; kept whole
-    return { status: response.status ?? 200, headers: [...response.headers], body };
+    return { status: response.status ?? 200, headers: [...response.headers], body: Buffer.from(body) };
   };
 
   return async (req, res, next) => {
@@ -48,7 +49,10 @@ export function graphqlHttpHandler<C extends object>(
         if (type !== null) reads.invalidate();
       }
       for (const [name, value] of answer.headers) res.setHeader(name, value);
-      res.status(answer.status).send(answer.body);
+      // Written directly: express's send() would hash every answer into an ETag nobody asks for on POST.
+      res.statusCode = answer.status;
+      res.setHeader("content-length", answer.body.length);
+      res.end(answer.body);
     } catch (error) {
       next(error);
     }

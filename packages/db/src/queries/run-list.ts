@@ -94,7 +94,9 @@ export async function listRuns(
   const filter = runFilterSql(db, options.filter);
   const where = options.after ? and(filter, afterCondition(sortKey, order.direction, options.after)) : filter;
   const dir = order.direction === "ASC" ? sql`ASC` : sql`DESC`;
-  const found = await db
+  // The page and the total are independent: asked together, they cost one round trip, not two.
+  const total = options.withTotal === false ? Promise.resolve(-1) : db.select({ n: count() }).from(runs).where(filter).then(([t]) => Number(t?.n ?? 0));
+  const pageQuery = db
     .select({ ...getTableColumns(runs), sortKey: sql<string | number | null>`${sortKey.column}`.as("sort_key") })
     .from(runs)
     .where(where)
@@ -102,14 +104,11 @@ export async function listRuns(
     // plain DESC, which the (created_at DESC, id DESC) index serves without sorting every run.
     .orderBy(sortKey.notNull ? sql`${sortKey.column} ${dir}` : sql`${sortKey.column} ${dir} NULLS LAST`, sql`${runs.id} ${dir}`)
     .limit(options.first + 1);
+  // Promise.all, so a failure of either is one rejection the caller sees (never an unhandled one).
+  const [found, totalCount] = await Promise.all([pageQuery, total]);
   const page = found.slice(0, options.first);
   const rows = page.map(({ sortKey: _key, ...row }) => row as RunRow);
   // String() of a parsed number is the shortest round-trip text, as PostgreSQL prints it.
   const positions = page.map((r) => ({ key: r.sortKey === null ? null : String(r.sortKey), id: r.id }));
-  let totalCount = -1;
-  if (options.withTotal !== false) {
-    const [total] = await db.select({ n: count() }).from(runs).where(filter);
-    totalCount = Number(total?.n ?? 0);
-  }
   return { rows, positions, hasNextPage: found.length > options.first, totalCount };
 }
