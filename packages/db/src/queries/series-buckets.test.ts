@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { parseRunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
@@ -79,4 +80,78 @@ describe("bucketed series", () => {
     const series = await read({ seeds: [1, 2], fromStep: 1, toStep: 3 });
     expect(series.map((s) => [s.seed, s.buckets[0]!.last])).toEqual([[1, 1001], [2, 2001]]);
   });
+});
+
+/**
+ * The bucketing moved from SQL to JS (series-bucketing.ts): it must answer exactly what
+ * PostgreSQL computes for the same definition, on awkward data (NaN, ±Infinity, gaps, seeds
+ * with different ranges, keys missing at some steps).
+ */
+describe("bucketed series agree with PostgreSQL's own bucketing", () => {
+  let oddRun: string;
+  beforeAll(async () => {
+    const r = parseRunConfig({ p: 13, steps: 100_000, seeds: 3 });
+    if (!r.ok) throw new Error("bad config");
+    oddRun = (await createRun(t.db, { name: "odd", config: r.config })).run.id;
+    await claimNextRun(t.db, "w");
+    let x = 7;
+    const random = () => ((x = (x * 48271) % 2147483647), x / 2147483647);
+    const evaluations: EvaluationRecord[] = [];
+    for (let seed = 0; seed < 3; seed++)
+      for (let step = seed * 37; step < 20_000 - seed * 500; step += 10 + Math.floor(random() * 20)) {
+        const u = random();
+        const value = u < 0.01 ? Number.NaN : u < 0.015 ? Number.POSITIVE_INFINITY : u < 0.02 ? Number.NEGATIVE_INFINITY : Math.fround(random() * 10 - 5);
+        evaluations.push({ seed, step, metrics: u > 0.9 ? { test_acc: random() } : { test_acc: random(), train_loss: value } });
+      }
+    await recordProgress(t.db, { runId: oddRun, workerId: "w", stepsDone: 20_000, evaluations, events: [] });
+  });
+
+  /** The SQL bucketing this package used before (one hash aggregate over the materialised points). */
+  async function reference(o: { buckets: number; log: boolean; aggregate?: "mean" | "max"; fromStep?: number; toStep?: number }) {
+    const v = sql.identifier("train_loss");
+    const n = o.buckets;
+    const where = sql`run_num = (SELECT num FROM runs WHERE id = ${oddRun}) AND step BETWEEN ${o.fromStep ?? 0} AND ${o.toStep ?? 2_147_483_647} AND ${v} IS NOT NULL`;
+    const source = o.aggregate
+      ? sql`(SELECT -1 AS seed, step, ${o.aggregate === "mean" ? sql`avg(${v})` : sql`max(${v})`}::float8 AS v FROM metric_points WHERE ${where} GROUP BY step)`
+      : sql`(SELECT seed::int AS seed, step, ${v}::float8 AS v FROM metric_points WHERE ${where})`;
+    const [lo, hi] = [sql`(SELECT lo FROM b)`, sql`(SELECT hi FROM b)`];
+    const bucket = o.log
+      ? sql`least(floor((ln((step + 1)::float8) - ln(${lo} + 1.0::float8)) / greatest(ln(${hi} + 1.0::float8) - ln(${lo} + 1.0::float8), 1e-12) * ${n}::int)::int, ${n}::int - 1)`
+      : sql`least(((step - ${lo})::int8 * ${n}::int) / greatest(${hi} - ${lo}, 1), ${n}::int - 1)`;
+    const raw = sql`((SELECT n FROM b) <= ${n}::int)`;
+    const rows = await t.db.execute<{ seed: number; from_step: number; to_step: number; min: number; max: number; mean: number; last: number; count: number; raw: boolean }>(sql`
+      WITH src AS MATERIALIZED ${source},
+      b AS (SELECT min(lo) AS lo, max(hi) AS hi, max(n) AS n FROM (SELECT min(step) AS lo, max(step) AS hi, count(*) AS n FROM src GROUP BY seed) per_seed)
+      SELECT seed, min(step) AS from_step, max(step) AS to_step, min(v) AS min, max(v) AS max, avg(v) AS mean,
+             (max(ARRAY[step::float8, v]))[2] AS last, count(*)::int AS count, bool_and(${raw}) AS raw
+      FROM src GROUP BY seed, CASE WHEN ${raw} THEN step ELSE ${bucket} END ORDER BY seed, to_step`);
+    return rows.rows;
+  }
+
+  const cases = [
+    { buckets: 1_000, log: false },
+    { buckets: 37, log: false },
+    { buckets: 1, log: false },
+    { buckets: 500, log: true },
+    { buckets: 5_000, log: false }, // more buckets than points: raw
+    { buckets: 100, log: false, fromStep: 5_000, toStep: 6_000 },
+    { buckets: 50, log: false, aggregate: "mean" as const },
+    { buckets: 200, log: true, aggregate: "max" as const },
+  ];
+  for (const c of cases) {
+    it(`matches for ${JSON.stringify(c)}`, async () => {
+      const expected = await reference(c);
+      const got = await readBucketedSeries(t.db, oddRun, { keys: ["train_loss"], buckets: c.buckets, xScale: c.log ? "log" : "linear", aggregate: c.aggregate, fromStep: c.fromStep, toStep: c.toStep });
+      const flat = got.flatMap((s) => s.buckets.map((b) => ({ seed: s.seed ?? -1, raw: s.raw, ...b })));
+      expect(flat.length).toBe(expected.length);
+      expect(flat.length).toBeGreaterThan(0);
+      flat.forEach((b, i) => {
+        const e = expected[i]!;
+        expect([b.seed, b.fromStep, b.toStep, b.count, b.raw]).toEqual([e.seed, e.from_step, e.to_step, e.count, e.raw]);
+        expect([b.min, b.max, b.last]).toEqual([e.min, e.max, e.last].map(Number));
+        if (Number.isFinite(e.mean)) expect(b.mean).toBeCloseTo(Number(e.mean), 9);
+        else expect(b.mean).toEqual(Number(e.mean));
+      });
+    });
+  }
 });

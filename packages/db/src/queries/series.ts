@@ -4,6 +4,7 @@ import type { Db } from "../client.ts";
 import { runEvents } from "../schema/events.ts";
 import { eq, asc } from "drizzle-orm";
 import { runNumSql } from "./run-num.ts";
+import { bucketPoints } from "./series-bucketing.ts";
 
 export interface SeriesPoint {
   step: number;
@@ -101,55 +102,46 @@ const AGGREGATES: Record<SeriesAggregate, (v: SQL | ReturnType<typeof sql.identi
   max: (v) => sql`max(${v})`,
 };
 
-type BucketRow = { seed: number; from_step: number; to_step: number; min: number; max: number; mean: number; last: number; count: number; raw: boolean };
+/** Big-endian numbers as PostgreSQL's int4send / float4send / float8send write them. */
+const unpack = (bytes: Buffer, width: 4 | 8, read: (view: DataView, offset: number) => number) => {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float64Array(bytes.byteLength / width);
+  for (let i = 0; i < out.length; i++) out[i] = read(view, i * width);
+  return out;
+};
+const int4s = (b: Buffer) => unpack(b, 4, (v, o) => v.getInt32(o));
+const float4s = (b: Buffer) => unpack(b, 4, (v, o) => v.getFloat32(o));
+const float8s = (b: Buffer) => unpack(b, 8, (v, o) => v.getFloat64(o));
 
 /**
- * Buckets a metric over steps entirely in PostgreSQL: per bucket its min, max, mean and last
- * value, so a one-evaluation spike survives as a bucket's max. Buckets are equal-width in step
- * (LINEAR) or in ln(step + 1) (LOG, for log-x plots where early training would otherwise be one
- * bucket). A range with no more points than buckets comes back raw. With `aggregate`, seeds are
- * first combined per step (e.g. the median over seeds), then bucketed.
+ * Reads a metric bucketed over steps (series-bucketing.ts): per bucket its min, max, mean and
+ * last value. A range with no more points than buckets comes back raw. With `aggregate`, seeds
+ * are first combined per step (e.g. the median over seeds), then bucketed.
  *
- * Speed (apps/api/bench/registry.ts): one statement per key and one pass over the heap (the
- * points are materialised once, then bounded and bucketed); the bounds are an InitPlan computed
- * once, buckets a hash aggregate, and a bucket's last value is max(ARRAY[step, v])[2] (arrays
- * compare element-wise, so the greatest step wins) — no sort, no second lookup.
+ * Speed (apps/api/bench/registry.ts): one statement per key (keys run concurrently) returns each
+ * seed's points packed as two binary strings (int4send / float4send, in step order), which Node
+ * decodes with a DataView and buckets in one pass. Bucketing the same rows in SQL (hash aggregate,
+ * max(ARRAY[step, v]) for the last value) or shipping them as rows cost 2–3× more.
  */
 export async function readBucketedSeries(db: Db, runId: string, options: BucketedSeriesOptions): Promise<BucketedSeries[]> {
   const from = options.fromStep ?? 0;
   const to = options.toStep ?? 2_147_483_647;
   const seedFilter = options.seeds ? sql`AND seed = ANY(${sql.param([...options.seeds])}::smallint[])` : sql``;
-  const n = options.buckets;
-  const out: BucketedSeries[] = [];
-  for (const key of options.keys) {
-    const v = sql.identifier(key);
-    const where = sql`run_num = ${runNumSql(runId)} AND step BETWEEN ${from} AND ${to} AND ${v} IS NOT NULL ${seedFilter}`;
-    const source = options.aggregate
-      ? sql`(SELECT -1 AS seed, step, ${AGGREGATES[options.aggregate](v)}::float8 AS v FROM metric_points WHERE ${where} GROUP BY step)`
-      : sql`(SELECT seed::int AS seed, step, ${v}::float8 AS v FROM metric_points WHERE ${where})`;
-    const [lo, hi] = [sql`(SELECT lo FROM b)`, sql`(SELECT hi FROM b)`];
-    const bucket =
-      options.xScale === "log"
-        ? sql`least(floor((ln((step + 1)::float8) - ln(${lo} + 1.0::float8)) / greatest(ln(${hi} + 1.0::float8) - ln(${lo} + 1.0::float8), 1e-12) * ${n}::int)::int, ${n}::int - 1)`
-        : // integer arithmetic: exact edges, and cheaper per row than float8
-          sql`least(((step - ${lo})::int8 * ${n}::int) / greatest(${hi} - ${lo}, 1), ${n}::int - 1)`;
-    const raw = sql`((SELECT n FROM b) <= ${n}::int)`;
-    const result = await db.execute<BucketRow>(sql`
-      WITH src AS MATERIALIZED ${source},
-      b AS (SELECT min(lo) AS lo, max(hi) AS hi, max(n) AS n
-            FROM (SELECT min(step) AS lo, max(step) AS hi, count(*) AS n FROM src GROUP BY seed) per_seed)
-      SELECT seed, min(step) AS from_step, max(step) AS to_step, min(v) AS min, max(v) AS max, avg(v) AS mean,
-             (max(ARRAY[step::float8, v]))[2] AS last, count(*)::int AS count, bool_and(${raw}) AS raw
-      FROM src
-      GROUP BY seed, CASE WHEN ${raw} THEN step ELSE ${bucket} END
-      ORDER BY seed, to_step`);
-    const bySeed = new Map<number, BucketedSeries>();
-    for (const r of result.rows) {
-      let series = bySeed.get(r.seed);
-      if (!series) bySeed.set(r.seed, (series = { key, seed: r.seed < 0 ? null : r.seed, raw: r.raw, buckets: [] }));
-      series.buckets.push({ fromStep: r.from_step, toStep: r.to_step, min: r.min, max: r.max, mean: r.mean, last: r.last, count: r.count });
-    }
-    out.push(...bySeed.values());
-  }
-  return out;
+  const perKey = await Promise.all(
+    options.keys.map(async (key) => {
+      const v = sql.identifier(key);
+      const where = sql`run_num = ${runNumSql(runId)} AND step BETWEEN ${from} AND ${to} AND ${v} IS NOT NULL ${seedFilter}`;
+      // Stored values are float4 and travel as such; a combination over seeds is float8.
+      const [source, send, decode] = options.aggregate
+        ? [sql`(SELECT -1 AS seed, step, ${AGGREGATES[options.aggregate](v)}::float8 AS v FROM metric_points WHERE ${where} GROUP BY step)`, sql`float8send`, float8s]
+        : // seed uncast: grouping by the key's own columns lets an index scan feed the ordered aggregates presorted (no sort)
+          [sql`(SELECT seed, step, ${v} AS v FROM metric_points WHERE ${where})`, sql`float4send`, float4s];
+      const result = await db.execute<{ seed: number; steps: Buffer; vals: Buffer }>(sql`
+        SELECT seed, string_agg(int4send(step), ''::bytea ORDER BY step) AS steps, string_agg(${send}(v), ''::bytea ORDER BY step) AS vals
+        FROM ${source} AS src GROUP BY seed ORDER BY seed`);
+      const points = result.rows.map((r) => ({ seed: r.seed, steps: int4s(r.steps), values: decode(r.vals) }));
+      return bucketPoints(points, options.buckets, options.xScale).map((b): BucketedSeries => ({ key, seed: b.seed < 0 ? null : b.seed, raw: b.raw, buckets: b.buckets }));
+    }),
+  );
+  return perKey.flat();
 }
