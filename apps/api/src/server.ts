@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import { parse, specifiedRules, validate, type DocumentNode } from "graphql";
@@ -111,6 +112,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Installed by default, it wraps every field resolver to collect cache hints this API never
+      // sets: about half the execution time of a 1,000-bucket series answer.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
       // After validation (so the document is well-formed), before any resolver runs.
       {
