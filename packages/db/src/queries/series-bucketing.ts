@@ -78,3 +78,28 @@ export function bucketPoints(seeds: readonly SeedPoints[], n: number, xScale: "l
 }
 
 const finish = ({ fromStep, toStep, min, max, last, count, sum }: Bucket & { sum: number }): Bucket => ({ fromStep, toStep, min, max, mean: sum / count, last, count });
+
+/**
+ * readSeries' downsampling: fixed-width step buckets from `lo`, each giving its last step and
+ * value with the bucket's min and max (width 1 returns every point).
+ */
+export function downsampleLast(steps: ArrayLike<number>, values: ArrayLike<number>, lo: number, width: number): { step: number; value: number; min: number; max: number }[] {
+  const out: { step: number; value: number; min: number; max: number }[] = [];
+  let index = Number.NaN;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const v = values[i]!;
+    const b = Math.floor((step - lo) / width);
+    const current = out[out.length - 1];
+    if (b !== index || !current) {
+      index = b;
+      out.push({ step, value: v, min: v, max: v });
+      continue;
+    }
+    current.step = step;
+    current.value = v;
+    if (greater(current.min, v)) current.min = v;
+    if (greater(v, current.max)) current.max = v;
+  }
+  return out;
+}

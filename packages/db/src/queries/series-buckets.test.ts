@@ -4,7 +4,7 @@ import { parseRunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
 import { claimNextRun, createRun } from "./runs.ts";
 import { recordProgress, type EvaluationRecord } from "./progress.ts";
-import { readBucketedSeries } from "./series.ts";
+import { readBucketedSeries, readSeries } from "./series.ts";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let runId: string;
@@ -152,6 +152,39 @@ describe("bucketed series agree with PostgreSQL's own bucketing", () => {
         if (Number.isFinite(e.mean)) expect(b.mean).toBeCloseTo(Number(e.mean), 9);
         else expect(b.mean).toEqual(Number(e.mean));
       });
+    });
+  }
+
+  /** readSeries' SQL before it was packed: one statement per seed and key. */
+  async function referenceSeries(keys: ("train_loss" | "test_acc")[], maxPoints: number, fromStep = 0, toStep = 2_147_483_647) {
+    const num = sql`(SELECT num FROM runs WHERE id = ${oddRun})`;
+    const range = await t.db.execute<{ seed: number; lo: number; hi: number; n: number }>(sql`
+      SELECT seed, min(step) AS lo, max(step) AS hi, count(*)::int AS n FROM metric_points
+      WHERE run_num = ${num} AND step BETWEEN ${fromStep} AND ${toStep} GROUP BY seed ORDER BY seed`);
+    const out = [];
+    for (const { seed, lo, hi, n } of range.rows) {
+      const width = n <= maxPoints ? 1 : Math.ceil((hi - lo + 1) / maxPoints);
+      for (const key of keys) {
+        const v = sql.identifier(key);
+        const rows = await t.db.execute<{ step: number; value: number; min: number; max: number }>(sql`
+          SELECT max(step) AS step, (array_agg(${v} ORDER BY step DESC))[1] AS value, min(${v}) AS min, max(${v}) AS max
+          FROM metric_points WHERE run_num = ${num} AND seed = ${seed} AND step BETWEEN ${fromStep} AND ${toStep} AND ${v} IS NOT NULL
+          GROUP BY (step - ${lo}::int) / ${width}::int ORDER BY 1`);
+        // real values come back as their shortest decimal text; the packed path returns the float4 itself
+        const f = (x: unknown) => Math.fround(Number(x));
+        out.push({ key, seed, points: rows.rows.map((r) => ({ step: r.step, value: f(r.value), min: f(r.min), max: f(r.max) })) });
+      }
+    }
+    return out;
+  }
+
+  for (const [maxPoints, from, to] of [[1000, undefined, undefined], [37, undefined, undefined], [2, undefined, undefined], [100_000, undefined, undefined], [50, 5_000, 6_000]] as const) {
+    it(`readSeries matches its per-seed SQL for maxPoints ${maxPoints}, steps ${from ?? 0}–${to ?? "end"}`, async () => {
+      const keys = ["train_loss", "test_acc"] as ("train_loss" | "test_acc")[];
+      const got = await readSeries(t.db, oddRun, { keys, maxPoints, fromStep: from, toStep: to });
+      const expected = await referenceSeries(keys, maxPoints, from, to);
+      expect(got.length).toBe(6);
+      expect(got).toEqual(expected);
     });
   }
 });
