@@ -13,9 +13,9 @@ interface Answer {
 }
 
 /**
- * The /graphql HTTP handler: Apollo's express integration (@as-integrations/express5), plus
- * coalescing of identical concurrent reads (read-coalescing.ts). Mutations go straight through
- * and, once answered, start a new coalescing generation.
+ * The /graphql HTTP handler: what Apollo's express integration (@as-integrations/express5) does,
+ * plus coalescing of identical concurrent reads (read-coalescing.ts). Everything else goes
+ * straight through and, once answered, starts a new coalescing generation.
  */
 export function graphqlHttpHandler<C extends object>(
   apollo: ApolloServer<C>,
@@ -46,7 +46,8 @@ export function graphqlHttpHandler<C extends object>(
         answer = await reads.share(key, () => execute(req, res));
       } else {
         answer = await execute(req, res);
-        if (type !== null) reads.invalidate();
+        // A mutation, or a document not classified here (too long to parse, say), may have written.
+        reads.invalidate();
       }
       for (const [name, value] of answer.headers) res.setHeader(name, value);
       // Written directly: express's send() would hash every answer into an ETag nobody asks for on POST.
