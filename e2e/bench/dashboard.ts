@@ -69,15 +69,21 @@ async function measureTable(page: Page, url: string) {
 async function measureCompare(page: Page, url: string, ids: string[]) {
   const started = Date.now();
   let lastAnswer = 0;
+  let firstRequest = 0;
+  const onRequest = (r: { url(): string }) => {
+    if (r.url().includes("/api/graphql") && firstRequest === 0) firstRequest = Date.now() - started;
+  };
   const onResponse = (r: { url(): string }) => {
     if (r.url().includes("/api/graphql")) lastAnswer = Date.now() - started;
   };
+  page.on("request", onRequest);
   page.on("response", onResponse);
   await page.goto(`${url}/compare?ids=${ids.join(",")}`);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="compare-chart"] path[data-run-id]').length >= n, ids.length, { timeout: 120_000 });
   const drawn = Date.now() - started;
   page.off("response", onResponse);
-  return { drawn, lastAnswer };
+  page.off("request", onRequest);
+  return { drawn, lastAnswer, firstRequest };
 }
 
 async function main() {
@@ -108,14 +114,20 @@ async function main() {
       }
       const first = median(tables.map((t) => t.firstRows));
       const frame95 = median(tables.map((t) => t.frameP95));
-      const compare = median(compares.map((c) => c.drawn));
+      // The first compare reads every series from the database; later ones find the finished runs'
+      // answers in the API's memory (series-cache.ts), as a researcher coming back to the view would.
+      const compare = compares[0]!.drawn;
+      const again = compares.slice(1);
       const rows: Row[] = [
         { measure: `runs table (${RUNS.toLocaleString("en")} runs): navigation → rows drawn`, value: `${first} ms`, target: "≤ 1,000 ms", ok: first <= 1000 },
         { measure: "  of which: HTML parsed (DOMContentLoaded)", value: `${median(tables.map((t) => t.domReady))} ms`, target: "-", ok: null },
         { measure: "  of which: first GraphQL answer received", value: `${median(tables.map((t) => t.firstAnswer))} ms`, target: "-", ok: null },
         { measure: "  scrolling 40 jumps of two screens: frame p95", value: `${frame95.toFixed(0)} ms (p50 ${median(tables.map((t) => t.frameP50)).toFixed(0)})`, target: "-", ok: null },
-        { measure: `compare ${COMPARE} runs × ${POINTS.toLocaleString("en")} points: navigation → all lines drawn`, value: `${compare} ms`, target: "≤ 1,000 ms", ok: compare <= 1000 },
-        { measure: "  of which: last GraphQL answer received", value: `${median(compares.map((c) => c.lastAnswer))} ms`, target: "-", ok: null },
+        { measure: `compare ${COMPARE} runs × ${POINTS.toLocaleString("en")} points, first view: navigation → all lines drawn`, value: `${compare} ms`, target: "≤ 1,000 ms", ok: compare <= 1000 },
+        { measure: "  of which: first GraphQL request sent / last answer received", value: `${compares[0]!.firstRequest} / ${compares[0]!.lastAnswer} ms`, target: "-", ok: null },
+        ...(again.length > 0
+          ? [{ measure: "  same view again (answers cached): all lines drawn", value: `${median(again.map((c) => c.drawn))} ms (requests ${median(again.map((c) => c.firstRequest))}–${median(again.map((c) => c.lastAnswer))} ms)`, target: "-", ok: null }]
+          : []),
       ];
       printTable(rows);
     } finally {
