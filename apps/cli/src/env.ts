@@ -13,17 +13,17 @@ const envSchema = z.object({
   GROKSCOPE_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".grokscope")),
   GROKSCOPE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /**
-   * A running run whose worker has not reported for this long is requeued from its latest
-   * checkpoint (or failed when it cannot resume). Production: 30 s, six heartbeats (run-job.ts
-   * reports at least every 5 s); much lower risks taking runs from live but busy workers. Tests
-   * that kill workers set it to a couple of seconds.
-   */
-  /**
    * Scheduling niceness of worker processes (0 = same as the API, 19 = lowest). Training is batch
    * work that would otherwise take every core from the API and the database on a shared machine,
    * and the dashboard would stall while runs train; heartbeats still get through at any value.
    */
   GROKSCOPE_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /**
+   * A running run whose worker has not reported for this long is requeued from its latest
+   * checkpoint (or failed when it cannot resume). Production: 30 s, six heartbeats (run-job.ts
+   * reports at least every 5 s); much lower risks taking runs from live but busy workers. Tests
+   * that kill workers set it to a couple of seconds.
+   */
   GROKSCOPE_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { getPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { sql } from "drizzle-orm";
@@ -26,6 +27,8 @@ describe("a worker killed with SIGKILL mid-run", () => {
       if (Date.now() > deadline) throw new Error("worker never wrote metrics");
       await new Promise((r) => setTimeout(r, 200));
     }
+    // Training runs below the API's priority (GROKSCOPE_WORKER_NICE, default 10), never above ours.
+    expect(getPriority(worker.pid!)).toBe(Math.max(10, getPriority()));
     worker.kill("SIGKILL");
     await new Promise((r) => worker.once("exit", r));
     const written = await metricRows(run.id);
