@@ -13,7 +13,8 @@ export interface SeedPoints {
   values: ArrayLike<number>;
 }
 
-export interface Bucket {
+export interface SeriesBucket {
+  /** First and last step of the points in the bucket (equal for a raw point). */
   fromStep: number;
   toStep: number;
   min: number;
@@ -28,7 +29,7 @@ export interface BucketedPoints {
   seed: number;
   /** True when no seed had more points than buckets, so every point is its own bucket. */
   raw: boolean;
-  buckets: Bucket[];
+  buckets: SeriesBucket[];
 }
 
 /** PostgreSQL's float order: NaN above every number (JS comparisons with NaN are all false). */
@@ -54,8 +55,8 @@ export function bucketPoints(seeds: readonly SeedPoints[], n: number, xScale: "l
       : (step: number) => Math.min(Math.floor(((step - lo) * n) / Math.max(hi - lo, 1)), n - 1);
 
   return present.map(({ seed, steps, values }) => {
-    const buckets: Bucket[] = [];
-    let current: (Bucket & { index: number; sum: number }) | undefined;
+    const buckets: SeriesBucket[] = [];
+    let current: (SeriesBucket & { index: number; sum: number }) | undefined;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
       const v = values[i]!;
@@ -77,7 +78,7 @@ export function bucketPoints(seeds: readonly SeedPoints[], n: number, xScale: "l
   });
 }
 
-const finish = ({ fromStep, toStep, min, max, last, count, sum }: Bucket & { sum: number }): Bucket => ({ fromStep, toStep, min, max, mean: sum / count, last, count });
+const finish = ({ fromStep, toStep, min, max, last, count, sum }: SeriesBucket & { sum: number }): SeriesBucket => ({ fromStep, toStep, min, max, mean: sum / count, last, count });
 
 /**
  * readSeries' downsampling: fixed-width step buckets from `lo`, each giving its last step and

@@ -4,7 +4,9 @@ import type { Db } from "../client.ts";
 import { runEvents } from "../schema/events.ts";
 import { eq, asc } from "drizzle-orm";
 import { runNumSql } from "./run-num.ts";
-import { bucketPoints, downsampleLast } from "./series-bucketing.ts";
+import { bucketPoints, downsampleLast, type SeriesBucket } from "./series-bucketing.ts";
+
+export type { SeriesBucket };
 
 export interface SeriesPoint {
   step: number;
@@ -77,18 +79,6 @@ export async function listEvents(db: Db, runId: string) {
 
 export type SeriesAggregate = "median" | "mean" | "min" | "max";
 export type XScale = "linear" | "log";
-
-export interface SeriesBucket {
-  /** First and last step of the points in the bucket (equal for a raw point). */
-  fromStep: number;
-  toStep: number;
-  min: number;
-  max: number;
-  mean: number;
-  /** Value at toStep. */
-  last: number;
-  count: number;
-}
 
 export interface BucketedSeries {
   key: MetricKey;
