@@ -1,7 +1,7 @@
 import type { RunConfig } from "@grokscope/spec";
 import { isNowcast, NOWCAST_RISE, observedTGrok, tMemAsOf, truncate } from "./history.ts";
 import { trendNowcast } from "./nowcast-trend.ts";
-import { residualSpread, summarizeDelay, type DelayDistribution, type ResidualSpread } from "./predictive.ts";
+import { quantileSpread, residualSpread, summarizeDelay, type DelayDistribution, type ResidualSpread } from "./predictive.ts";
 import { mean, sampleSd } from "./stats.ts";
 import type { FinishedRun, Forecast, HistoryPoint, RunHistory } from "./types.ts";
 
@@ -109,23 +109,43 @@ export interface Prior {
   grokShare: number;
   /** How far the climb's trend (nowcast-trend.ts) missed on these runs: bias and spread of ln(actual / trend) remaining steps. */
   nowcast: ResidualSpread;
+  /** The same (median and 10–90 % quantiles) per tenth of the delay elapsed, where a tenth has residuals enough (see bucketOf). */
+  nowcastByShare?: (ResidualSpread | undefined)[];
 }
 export function priorOf(runs: readonly FinishedRun[]): Prior | undefined {
   if (runs.length === 0) return undefined;
   const logs = runs.flatMap((r) => (r.tGrok !== undefined ? [Math.log(r.tGrok)] : []));
   const grokShare = logs.length / runs.length;
   const nowcast = nowcastSpreadOf(runs);
-  if (logs.length === 0) return { logT: Math.log(Math.max(...runs.map((r) => r.config.steps))) + 1, sigma: 0.5, grokShare, nowcast };
-  return { logT: mean(logs), sigma: Math.max(0.1, sampleSd(logs)), grokShare, nowcast };
+  if (logs.length === 0) return { logT: Math.log(Math.max(...runs.map((r) => r.config.steps))) + 1, sigma: 0.5, grokShare, ...nowcast };
+  return { logT: mean(logs), sigma: Math.max(0.1, sampleSd(logs)), grokShare, ...nowcast };
+}
+
+/**
+ * Stretches of the delay, by the share of it the nowcast says has elapsed:
+ * (asOf − T_mem) / (asOf + trend's remaining steps − T_mem), known at forecast time. Early on the
+ * climb the logistic line still bends (the trend runs early, by up to half the remaining steps);
+ * late on it the line is nearly exact. One bias and spread over the whole climb would shift and
+ * widen late nowcasts by the errors of early ones, so each tenth of the delay gets its own.
+ */
+const NOWCAST_BUCKETS = 10;
+/** Residuals a stretch needs before its own bias and spread replace the pooled ones. */
+const MIN_BUCKET_RESIDUALS = 10;
+function bucketOf(visible: readonly HistoryPoint[], history: RunHistory, asOf: number, trend: DelayDistribution): number | undefined {
+  const tMem = tMemAsOf(history, visible, asOf);
+  if (tMem === undefined) return undefined;
+  const elapsed = (asOf - tMem) / Math.max(1, asOf + Math.exp(trend.logDelay) - tMem);
+  return Math.min(NOWCAST_BUCKETS - 1, Math.max(0, Math.floor(elapsed * NOWCAST_BUCKETS)));
 }
 
 /**
  * The trend nowcast's log residuals on finished runs, at every evaluation where it applies
  * (climb visible, 0.90 not yet reached): its own slope error ignores that climbs bend, so its
- * intervals come from how it actually did.
+ * intervals come from how it actually did, pooled and per stretch of the delay.
  */
-function nowcastSpreadOf(runs: readonly FinishedRun[]): ResidualSpread {
+function nowcastSpreadOf(runs: readonly FinishedRun[]): Pick<Prior, "nowcast" | "nowcastByShare"> {
   const residuals: number[] = [];
+  const byBucket: number[][] = Array.from({ length: NOWCAST_BUCKETS }, () => []);
   for (const run of runs) {
     if (run.tGrok === undefined) continue;
     const points = truncate(run.points, run.tGrok - 1);
@@ -138,17 +158,24 @@ function nowcastSpreadOf(runs: readonly FinishedRun[]): ResidualSpread {
       const visible = points.slice(0, i + 1);
       if (!isNowcast(visible)) continue;
       const trend = trendNowcast(visible, point.step);
-      if (trend) residuals.push(Math.log(run.tGrok - point.step) - trend.logDelay);
+      if (!trend) continue;
+      const r = Math.log(run.tGrok - point.step) - trend.logDelay;
+      residuals.push(r);
+      const bucket = bucketOf(visible, run, point.step, trend);
+      if (bucket !== undefined) byBucket[bucket]!.push(r);
     }
   }
-  return residualSpread(residuals, 2);
+  const nowcastByShare = byBucket.map((rs) => (rs.length >= MIN_BUCKET_RESIDUALS ? quantileSpread(rs) : undefined));
+  return { nowcast: residualSpread(residuals, 2), nowcastByShare };
 }
 
-/** The trend nowcast with the bias and spread it showed on the prior's runs. */
-function calibratedTrend(visible: readonly HistoryPoint[], asOf: number, prior: Prior | undefined): DelayDistribution | undefined {
+/** The trend nowcast with the bias and spread it showed on the prior's runs (at this stretch of the delay where known). */
+function calibratedTrend(history: RunHistory, visible: readonly HistoryPoint[], asOf: number, prior: Prior | undefined): DelayDistribution | undefined {
   const trend = trendNowcast(visible, asOf);
   if (!trend || !prior || prior.nowcast.n < 4) return trend;
-  return { ...trend, logDelay: trend.logDelay + prior.nowcast.bias, sigma: prior.nowcast.sigma };
+  const bucket = bucketOf(visible, history, asOf, trend);
+  const spread = (bucket !== undefined ? prior.nowcastByShare?.[bucket] : undefined) ?? prior.nowcast;
+  return { ...trend, logDelay: trend.logDelay + spread.bias, sigma: spread.sigma };
 }
 
 /** Shared frame: truncation, observed grokking, nowcast flag, fallback to the prior. */
@@ -165,7 +192,7 @@ export function frameForecast(
   if (observed !== undefined) return { tGrok: observed, low: observed, high: observed, probability: 1, forecaster: name, step: asOf, nowcast: true };
   const ctx = contextOf(history, asOf);
   // Once the climb to 0.90 is under way, its own trend says more than any law read at T_mem.
-  const fromModel = (nowcast ? calibratedTrend(visible, asOf, prior) : undefined) ?? (ctx ? predict(ctx) : undefined);
+  const fromModel = (nowcast ? calibratedTrend(history, visible, asOf, prior) : undefined) ?? (ctx ? predict(ctx) : undefined);
   const dist = fromModel ?? (prior && { anchor: 0, logDelay: prior.logT, sigma: prior.sigma });
   if (!dist) return { tGrok: null, low: null, high: null, probability: 0.5, forecaster: name, step: asOf, nowcast };
   const summary = summarizeDelay(dist, asOf, history.config.steps);

@@ -47,15 +47,24 @@ export function fitSlopePrior(runs: readonly FinishedRun[]): number | undefined 
 }
 
 /**
- * ln L_grok from the clamp dose and temperature (ρ-clamped runs): before the clamp acts, the run's
- * own L says nothing about the level the clamp will hold it at, but ρ and τ do (L is measured on
- * z/τ, and the clamp fixes ‖W‖ = ρ·w_c).
+ * ln L_grok from the clamp dose, temperature and task size (ρ-clamped runs): before the clamp acts,
+ * the run's own L says nothing about the level the clamp will hold it at, but these do: L is
+ * measured on z/τ, the clamp fixes ‖W‖ = ρ·w_c, and w_c — the cell's norm at grokking — and the
+ * logit scale a given norm yields both grow with p (in the recorded corpus w_c ≈ 52 at p = 59 and
+ * ≈ 67 at p = 97, and L_grok at ρ = 1, τ = 1 ≈ 21 vs ≈ 30): without p every clamped run is
+ * forecast at the level of the p most runs had.
  */
+export const CLAMP_LEVEL_COLUMNS = ["lnRho", "lnTau", "lnP"] as const;
+export function clampRow(config: RunConfig, rho: number): Record<string, number> {
+  return { lnRho: Math.log(rho), lnTau: Math.log(config.temperature), lnP: Math.log(config.p) };
+}
+
 export function fitClampLevel(runs: readonly FinishedRun[]): LinearModel | undefined {
   const samples = runs.flatMap((r) => {
     const L = logitScaleAtGrok(r);
     const rho = r.config.clamp?.rho;
-    return L !== undefined && L > 0 && rho !== undefined ? [{ row: { lnRho: Math.log(rho), lnTau: Math.log(r.config.temperature) }, lnL: Math.log(L) }] : [];
+    return L !== undefined && L > 0 && rho !== undefined ? [{ row: clampRow(r.config, rho), lnL: Math.log(L) }] : [];
   });
-  return fitLinear(samples.map((s) => s.row), samples.map((s) => s.lnL), ["lnRho", "lnTau"], 0.01);
+  // fitLinear drops a column that does not vary (one p only): then it is the ρ, τ fit as before.
+  return fitLinear(samples.map((s) => s.row), samples.map((s) => s.lnL), CLAMP_LEVEL_COLUMNS, 0.01);
 }

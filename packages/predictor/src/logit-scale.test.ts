@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fitLogitScale, logitScaleMethod, LOGIT_SCALE } from "./logit-scale.ts";
+import { clampRow, fitClampLevel } from "./logit-scale-fit.ts";
+import { evaluateLinear } from "./linear-model.ts";
 import { SYNTHETIC_LAW } from "./synthetic.ts";
-import { lawRun } from "./test-fixtures.ts";
+import { config, lawRun } from "./test-fixtures.ts";
+import type { FinishedRun } from "./types.ts";
 
 const { a, b, c } = SYNTHETIC_LAW.logit;
 const vStar = SYNTHETIC_LAW.ce.vStar;
@@ -57,5 +60,24 @@ describe("logit-scale forecaster", () => {
     const f = logitScaleMethod.fit(free).forecast(slow, 1500);
     expect(f.probability).toBeLessThan(0.05);
     expect(f).toMatchObject({ tGrok: null, low: null, high: null });
+  });
+
+  it("predicts the clamped level from ρ, τ and p (a clamp holds L lower at a smaller p)", () => {
+    // L_grok = 30·ρ³·τ^−0.7·(p/97)^0.6: the level a clamp holds grows with the task's size.
+    const level = (rho: number, temperature: number, p: number) => 30 * rho ** 3 * temperature ** -0.7 * (p / 97) ** 0.6;
+    const run = (rho: number, temperature: number, p: number, i: number): FinishedRun => ({
+      id: `r${i}`,
+      config: config({ p, temperature, steps: 8000, clamp: { rho, fromStep: 500 } }),
+      points: [{ step: 1000, metrics: { logit_scale: level(rho, temperature, p) } }],
+      tMem: 200,
+      tGrok: 1000,
+    });
+    const runs = [1, 1.15].flatMap((rho, i) => [1, 1.3, 1.7].flatMap((tau, j) => [59, 97].map((p, k) => run(rho, tau, p, 6 * i + 2 * j + k))));
+    const fit = fitClampLevel(runs)!;
+    expect(fit.columns).toEqual(["lnRho", "lnTau", "lnP"]);
+    for (const [rho, tau, p] of [[1.05, 1.5, 59], [1.1, 1.15, 113]] as const) {
+      const predicted = Math.exp(evaluateLinear(fit, clampRow(config({ p, temperature: tau }), rho)));
+      expect(predicted / level(rho, tau, p)).toBeCloseTo(1, 2);
+    }
   });
 });

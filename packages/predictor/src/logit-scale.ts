@@ -1,5 +1,5 @@
 import { latest, logSlope } from "./history.ts";
-import { covariatesOf, fitClampLevel, fitRelation, fitSlopePrior, logitScaleAtGrok } from "./logit-scale-fit.ts";
+import { clampRow, covariatesOf, fitClampLevel, fitRelation, fitSlopePrior, logitScaleAtGrok } from "./logit-scale-fit.ts";
 import { frameForecast, groupOf, inSampleSpread, priorOf, regimeOf, withSpread, type ForecastContext, type LeadSpread, type Prior, type RawPredictor } from "./frame.ts";
 import { evaluateLinear, type LinearModel } from "./linear-model.ts";
 import { medianOf } from "./stats.ts";
@@ -33,7 +33,7 @@ export interface LogitScaleCalibration {
   critical?: number;
   /** d ln L / d(η·λ·t) typical after T_mem (free runs), for forecasts made before a trend is measurable. */
   slopePrior?: number;
-  /** ln L held by a ρ-clamp, from ln ρ and ln τ (clamped runs forecast before the clamp acts). */
+  /** ln L held by a ρ-clamp, from ln ρ, ln τ and ln p (clamped runs forecast before the clamp acts). */
   clampLevel?: LinearModel;
   spread: LeadSpread;
 }
@@ -61,7 +61,7 @@ function levelPath(cal: Omit<LogitScaleCalibration, "spread">, ctx: ForecastCont
     if (asOf >= config.clamp.fromStep) return now && now.value > 0 ? { level: now.value, slope: 0 } : undefined;
     const rho = config.clamp.rho;
     if (rho === undefined || !cal.clampLevel) return undefined;
-    return { level: Math.exp(evaluateLinear(cal.clampLevel, { lnRho: Math.log(rho), lnTau: Math.log(config.temperature) })), slope: 0 };
+    return { level: Math.exp(evaluateLinear(cal.clampLevel, clampRow(config, rho))), slope: 0 };
   }
   if (!now || now.value <= 0) return undefined;
   const readingsSinceMem = visible.filter((p) => p.step > tMem).length;

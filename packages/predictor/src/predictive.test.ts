@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { residualSpread, summarizeDelay, MIN_SIGMA } from "./predictive.ts";
+import { quantileOf, quantileSpread, residualSpread, summarizeDelay, MIN_SIGMA, Z80 } from "./predictive.ts";
 
 const dist = { anchor: 200, logDelay: Math.log(1000), sigma: 0.2 };
 
@@ -36,3 +36,16 @@ describe("residualSpread", () => {
     expect(residualSpread([0.01, 0.01, 0.01, 0.01, 0.01], 1).sigma).toBe(MIN_SIGMA);
   });
 });
+
+describe("quantileSpread", () => {
+  it("reads bias and σ off the median and the 10–90 % quantiles, not the sd a tail inflates", () => {
+    const residuals = Array.from({ length: 101 }, (_, i) => (i - 50) / 100); // −0.5 … 0.5
+    expect(quantileOf(residuals, 0.1)).toBeCloseTo(-0.4, 12);
+    const s = quantileSpread([...residuals, 50]); // one wild residual
+    expect(s.bias).toBeCloseTo(0.005, 12);
+    expect(s.sigma).toBeCloseTo((quantileOf([...residuals, 50], 0.9) - quantileOf([...residuals, 50], 0.1)) / (2 * Z80), 12);
+    expect(s.sigma).toBeLessThan(0.4);
+    expect(s.n).toBe(102);
+  });
+});
+

@@ -63,3 +63,23 @@ export function residualSpread(residuals: readonly number[], parameters: number)
   const sigma = sampleSd(r) * Math.sqrt((n + 1) / (n - parameters));
   return { bias: mean(r), sigma: Math.max(MIN_SIGMA, sigma), fitSigma: sigma, n };
 }
+
+/** Empirical q-quantile (linear interpolation between order statistics). */
+export function quantileOf(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const h = q * (s.length - 1);
+  const i = Math.floor(h);
+  return s[i]! + (h - i) * ((s[Math.min(i + 1, s.length - 1)] ?? s[i]!) - s[i]!);
+}
+
+/**
+ * Bias and spread read off the residuals' own 10 / 50 / 90 % quantiles rather than their mean and
+ * sd: where residuals are many but heavy-tailed (a few bad stretches of many readings each), the
+ * sd overstates the 80 % band, and the median is the point that minimises absolute error.
+ */
+export function quantileSpread(residuals: readonly number[]): ResidualSpread {
+  const r = residuals.filter(Number.isFinite);
+  const sigma = (quantileOf(r, 0.9) - quantileOf(r, 0.1)) / (2 * Z80);
+  return { bias: quantileOf(r, 0.5), sigma: Math.max(MIN_SIGMA, sigma), fitSigma: sigma, n: r.length };
+}

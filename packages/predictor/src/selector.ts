@@ -1,9 +1,10 @@
-import { regimeOf } from "./frame.ts";
+import { blendForecaster, chooseBlend, type BlendChoice } from "./selector-blend.ts";
+import { LEAD_FRACTIONS, regimeOf } from "./frame.ts";
 import { firstPassageMethod } from "./first-passage.ts";
+import { outOfFoldRecords, recordsByKey } from "./inner-cv.ts";
 import { learnedMethod } from "./learned.ts";
 import { logitScaleMethod } from "./logit-scale.ts";
 import type { Tf } from "./quantile-net.ts";
-import { backtest } from "./backtest.ts";
 import type { BacktestRecord } from "./metrics-summary.ts";
 import { mean } from "./stats.ts";
 import type { FinishedRun, ForecastMethod, Forecaster } from "./types.ts";
@@ -11,9 +12,12 @@ import type { FinishedRun, ForecastMethod, Forecaster } from "./types.ts";
 /**
  * Selector: per (model, loss) — split further into clamped / free runs, because the first-passage
  * law cannot describe a clamped run while the logit-scale relation was measured on exactly those —
- * pick the candidate with the best cross-validated score on the training runs, then forecast with
- * that candidate refitted on all of them. Cross-validation is k-fold (by sweep when runs carry one),
- * so the choice never rests on a run predicting itself.
+ * decide from the candidates' out-of-fold forecasts on the training runs (inner-cv.ts, k folds of
+ * runs, so the decision never rests on a run predicting itself) how to forecast, then forecast with
+ * the candidates refitted on all of them. Two ways ("combine"):
+ * - "blend" (default, selector-blend.ts): stacked weights per key and a weighted mean in ln T_grok
+ *   space, the 80 % interval rescaled per lead stage so that it held 80 % of the out-of-fold outcomes;
+ * - "pick": the single candidate with the best out-of-fold score per key, as it forecasts.
  */
 export const SELECTOR = "selector";
 
@@ -24,6 +28,8 @@ export interface SelectorOptions {
   folds?: number;
   /** Grokked runs a key needs before its own scores decide; otherwise the pooled score decides. */
   minRuns?: number;
+  /** "blend" (default) weights the candidates; "pick" uses the best one per key alone. */
+  combine?: "blend" | "pick";
 }
 
 /** Score: absolute percentage error, with "unlikely within budget" for a run that grokked counted as 100 %. */
@@ -36,31 +42,31 @@ function score(records: readonly BacktestRecord[]): number {
 /** Candidate name chosen per selection key, plus the pooled winner as the fallback. */
 export function chooseCandidates(runs: readonly FinishedRun[], candidates: readonly ForecastMethod[], options: SelectorOptions = {}): { byKey: Record<string, string>; fallback: string } {
   const { folds = 5, minRuns = 3 } = options;
-  // k-fold by reassigning every run (or sweep) a fold label used as its "sweep" for the inner backtest.
-  const groups = [...new Set(runs.map((r) => r.sweepId ?? `run:${r.id}`))];
-  const foldOf = new Map(groups.map((g, i) => [g, `fold:${i % folds}`]));
-  const relabelled = runs.map((r) => ({ ...r, sweepId: foldOf.get(r.sweepId ?? `run:${r.id}`)! }));
-  const { records } = backtest(relabelled, { methods: candidates, holdOut: "sweep" });
-  const keyOfRun = new Map(runs.map((r) => [r.id, selectionKey(r.config)]));
+  const records = outOfFoldRecords(runs, candidates, folds);
   const best = (subset: readonly BacktestRecord[]) =>
     candidates.map((c) => ({ name: c.name, s: score(subset.filter((r) => r.forecaster === c.name)) })).reduce((a, b) => (b.s < a.s ? b : a)).name;
   const fallback = best(records);
-  const byKey: Record<string, string> = {};
-  for (const key of new Set(keyOfRun.values())) {
-    const subset = records.filter((r) => keyOfRun.get(r.runId) === key);
-    const grokkedRuns = new Set(subset.filter((r) => r.actual !== null).map((r) => r.runId));
-    byKey[key] = grokkedRuns.size >= minRuns ? best(subset) : fallback;
-  }
-  return { byKey, fallback };
+  const choice: Record<string, string> = {};
+  for (const [key, subset] of recordsByKey(runs, records, selectionKey, minRuns)) choice[key] = subset ? best(subset) : fallback;
+  return { byKey: choice, fallback };
 }
 
 export function selectorMethod(candidates: readonly ForecastMethod[], options: SelectorOptions = {}): ForecastMethod {
   if (candidates.length === 0) throw new Error("selector: needs at least one candidate");
+  const combine = options.combine ?? "blend";
   return {
     name: SELECTOR,
     fit(runs) {
-      const choice = runs.length >= 2 ? chooseCandidates(runs, candidates, options) : { byKey: {}, fallback: candidates[0]!.name };
       const fitted = new Map(candidates.map((c) => [c.name, c.fit(runs)] as const));
+      if (combine === "blend") {
+        // With one run there is nothing to cross-validate: the first candidate, its interval as is.
+        const choice: BlendChoice =
+          runs.length >= 2
+            ? chooseBlend(runs, candidates, options)
+            : { names: candidates.map((c) => c.name), byKey: {}, fallback: candidates.map((_, i) => (i === 0 ? 1 : 0)), scale: LEAD_FRACTIONS.map(() => 1) };
+        return blendForecaster(SELECTOR, choice, fitted);
+      }
+      const choice = runs.length >= 2 ? chooseCandidates(runs, candidates, options) : { byKey: {}, fallback: candidates[0]!.name };
       const forecaster: Forecaster & { choice: typeof choice } = {
         name: SELECTOR,
         choice,
