@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { runs } from "../schema/runs.ts";
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_RUN, runTags } from "../schema/tags.ts";
@@ -25,8 +25,11 @@ export async function listTags(db: Db, runId: string): Promise<string[]> {
 export async function listTagsOfRuns(db: Db, runIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(runIds.map((id) => [id, []]));
   if (runIds.length === 0) return out;
-  const rows = await db.select().from(runTags).where(inArray(runTags.runId, [...runIds])).orderBy(asc(runTags.tag));
-  for (const r of rows) out.get(r.runId)?.push(r.tag);
+  // One array parameter, not one parameter per id: a 200-run page is otherwise 200 bound
+  // values to build, send and plan, several ms of CPU on every runs-table request.
+  const rows = await db.execute<{ run_id: string; tag: string }>(sql`
+    SELECT run_id, tag FROM run_tags WHERE run_id = ANY(${sql.param([...runIds])}::uuid[]) ORDER BY tag`);
+  for (const r of rows.rows) out.get(r.run_id)?.push(r.tag);
   return out;
 }
 
