@@ -1,4 +1,9 @@
-import type { BucketedSeries, RunRow } from "@grokscope/db";
+import type { RunRow } from "@grokscope/db";
+
+/** What the cache holds: bucketed series as the API answers them (resolvers/series.ts). */
+interface Series {
+  buckets: readonly unknown[];
+}
 
 /** Statuses after which a run's metric points never change again. */
 const FINISHED = new Set<RunRow["status"]>(["succeeded", "failed", "cancelled"]);
@@ -12,20 +17,20 @@ const FINISHED = new Set<RunRow["status"]>(["succeeded", "failed", "cancelled"])
  * each API process has its own, and none needs invalidating.
  */
 export function createSeriesCache(maxBuckets = 500_000) {
-  const entries = new Map<string, BucketedSeries[]>(); // insertion order = recency
+  const entries = new Map<string, Series[]>(); // insertion order = recency
   let held = 0;
-  const size = (series: BucketedSeries[]) => series.reduce((n, s) => n + s.buckets.length + 1, 0);
+  const size = (series: readonly Series[]) => series.reduce((n, s) => n + s.buckets.length + 1, 0);
 
   return {
     /** The cached answer, or a fresh one from `read` (cached when the run is finished). */
-    async get(run: RunRow, args: unknown, read: () => Promise<BucketedSeries[]>): Promise<BucketedSeries[]> {
+    async get<S extends Series>(run: RunRow, args: unknown, read: () => Promise<S[]>): Promise<S[]> {
       if (!FINISHED.has(run.status)) return read();
       const key = `${run.id} ${JSON.stringify(args)}`;
       const hit = entries.get(key);
       if (hit) {
         entries.delete(key);
         entries.set(key, hit);
-        return hit;
+        return hit as S[]; // one caller (Run.series) stores and reads one shape
       }
       const series = await read();
       const n = size(series);

@@ -117,3 +117,30 @@ describe("metricsAppended subscription", () => {
     ]);
   });
 });
+
+describe("a diverged run (NaN and ±Infinity values)", () => {
+  it("is served with nulls where values are not finite, never an error", async () => {
+    const id = (await t.gql(`mutation { createRun(input: { config: { p: 13, steps: 20000 } }) { id } }`)).body.data.createRun.id;
+    await claimNextRun(t.db.db, "w");
+    const losses = [1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2];
+    await recordProgress(t.db.db, { runId: id, workerId: "w", stepsDone: 50, evaluations: losses.map((v, i) => ({ seed: 0, step: (i + 1) * 10, metrics: { test_loss: v } })), events: [] });
+    const { body } = await t.gql(
+      `query($id: ID!) { run(id: $id) {
+        raw: series(keys: ["test_loss"], buckets: 10) { raw buckets { toStep last } columns { last } }
+        bucketed: series(keys: ["test_loss"], buckets: 2) { buckets { min max mean last count } }
+        metrics(keys: ["test_loss"]) { points { step value min max } } } }`,
+      { id },
+    );
+    expect(body.errors).toBeUndefined();
+    const { raw, bucketed, metrics } = body.data.run;
+    expect(raw[0].raw).toBe(true);
+    expect(raw[0].buckets.map((b: any) => b.last)).toEqual([1, null, null, null, 2]);
+    expect(raw[0].columns.last).toEqual([1, null, null, null, 2]);
+    expect(metrics[0].points.map((p: any) => p.value)).toEqual([1, null, null, null, 2]);
+    // Buckets (10–20, 30–50): NaN is the largest value, as in PostgreSQL; a finite min survives.
+    expect(bucketed[0].buckets).toEqual([
+      { min: 1, max: null, mean: null, last: null, count: 2 },
+      { min: null, max: null, mean: null, last: 2, count: 3 },
+    ]);
+  });
+});

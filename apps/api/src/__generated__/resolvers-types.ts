@@ -182,17 +182,21 @@ export type Loss =
   /** Squared error against the one-hot label. */
   | 'MSE';
 
-/** One point of a metric series. When downsampled, the point summarises a bucket of steps. */
+/**
+ * One point of a metric series. When downsampled, the point summarises a bucket of steps. A value
+ * that is not a finite number (NaN or ±Infinity, e.g. the loss of a diverged run) is null here;
+ * the exports (Run.exportUrls) keep it as such.
+ */
 export type MetricPoint = {
   __typename?: 'MetricPoint';
-  /** Largest value in the bucket (equals value for raw points). */
-  max: Scalars['Float']['output'];
-  /** Smallest value in the bucket (equals value for raw points). */
-  min: Scalars['Float']['output'];
+  /** Largest value in the bucket (equals value for raw points); null when not finite. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Smallest value in the bucket (equals value for raw points); null when not finite. */
+  min?: Maybe<Scalars['Float']['output']>;
   /** Step of the point (last step in its bucket). */
   step: Scalars['Int']['output'];
-  /** Value at `step` (the bucket's last value). */
-  value: Scalars['Float']['output'];
+  /** Value at `step` (the bucket's last value); null when not finite. */
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A metric's values over steps for one seed. */
@@ -937,26 +941,30 @@ export type SeriesAggregate =
   /** Smallest seed value at each step. */
   | 'MIN';
 
-/** One bucket of a series (a single point when the series is raw). */
+/**
+ * One bucket of a series (a single point when the series is raw). A statistic that is not a finite
+ * number is null: NaN anywhere in a bucket makes its max and mean NaN (and its min when every value
+ * is NaN), as in PostgreSQL, where NaN sorts above every number; ±Infinity likewise.
+ */
 export type SeriesBucket = {
   __typename?: 'SeriesBucket';
   /** Points in the bucket. */
   count: Scalars['Int']['output'];
   /** First step in the bucket. */
   fromStep: Scalars['Int']['output'];
-  /** Value at toStep. */
-  last: Scalars['Float']['output'];
-  /** Largest value in the bucket (a spike survives downsampling). */
-  max: Scalars['Float']['output'];
-  /** Mean of the bucket's values. */
-  mean: Scalars['Float']['output'];
-  /** Smallest value in the bucket (a dip survives downsampling). */
-  min: Scalars['Float']['output'];
+  /** Value at toStep; null when not finite. */
+  last?: Maybe<Scalars['Float']['output']>;
+  /** Largest value in the bucket (a spike survives downsampling); null when not finite. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Mean of the bucket's values; null when not finite. */
+  mean?: Maybe<Scalars['Float']['output']>;
+  /** Smallest value in the bucket (a dip survives downsampling); null when not finite. */
+  min?: Maybe<Scalars['Float']['output']>;
   /** Last step in the bucket. */
   toStep: Scalars['Int']['output'];
 };
 
-/** Bucket fields as parallel arrays (index i is bucket i). */
+/** Bucket fields as parallel arrays (index i is bucket i); null where a statistic is not finite (see SeriesBucket). */
 export type SeriesColumns = {
   __typename?: 'SeriesColumns';
   /** Points in each bucket. */
@@ -964,13 +972,13 @@ export type SeriesColumns = {
   /** First step of each bucket. */
   fromStep: Array<Scalars['Int']['output']>;
   /** Value at each bucket's last step. */
-  last: Array<Scalars['Float']['output']>;
+  last: Array<Maybe<Scalars['Float']['output']>>;
   /** Maximum of each bucket. */
-  max: Array<Scalars['Float']['output']>;
+  max: Array<Maybe<Scalars['Float']['output']>>;
   /** Mean of each bucket. */
-  mean: Array<Scalars['Float']['output']>;
+  mean: Array<Maybe<Scalars['Float']['output']>>;
   /** Minimum of each bucket. */
-  min: Array<Scalars['Float']['output']>;
+  min: Array<Maybe<Scalars['Float']['output']>>;
   /** Last step of each bucket. */
   toStep: Array<Scalars['Int']['output']>;
 };
@@ -1383,10 +1391,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MetricPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MetricPoint'] = ResolversParentTypes['MetricPoint']> = {
-  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type MetricSeriesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MetricSeries'] = ResolversParentTypes['MetricSeries']> = {
@@ -1572,20 +1580,20 @@ export type RunSummaryResolvers<ContextType = ApiContext, ParentType extends Res
 export type SeriesBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeriesBucket'] = ResolversParentTypes['SeriesBucket']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromStep?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  last?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  last?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   toStep?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SeriesColumnsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeriesColumns'] = ResolversParentTypes['SeriesColumns']> = {
   count?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   fromStep?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  last?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
-  max?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
-  mean?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
-  min?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  last?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  max?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  mean?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  min?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   toStep?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 

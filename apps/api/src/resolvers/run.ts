@@ -4,7 +4,7 @@ import type { ApiContext } from "../context.ts";
 import { badUserInput } from "../errors.ts";
 import { runAnnotations } from "./annotations.ts";
 import { metricExportUrls } from "../export/routes.ts";
-import { runSeries } from "./series.ts";
+import { finiteOrNull, runSeries } from "./series.ts";
 
 const MAX_POINTS_CAP = 10_000;
 
@@ -68,6 +68,7 @@ export const runResolvers = {
     const maxPoints = args.maxPoints ?? 1000;
     if (maxPoints < 2 || maxPoints > MAX_POINTS_CAP) throw badUserInput("maxPoints", `must be between 2 and ${MAX_POINTS_CAP}`);
     if (args.fromStep != null && args.toStep != null && args.fromStep > args.toStep) throw badUserInput("fromStep", "must not exceed toStep");
-    return readSeries(db, run.id, { keys: keys.filter(isMetricKey), fromStep: args.fromStep ?? undefined, toStep: args.toStep ?? undefined, maxPoints });
+    const series = await readSeries(db, run.id, { keys: keys.filter(isMetricKey), fromStep: args.fromStep ?? undefined, toStep: args.toStep ?? undefined, maxPoints });
+    return series.map((s) => ({ ...s, points: s.points.map((p) => ({ step: p.step, value: finiteOrNull(p.value), min: finiteOrNull(p.min), max: finiteOrNull(p.max) })) }));
   },
 };

@@ -1,4 +1,4 @@
-import { isMetricKey, readBucketedSeries, type BucketedSeries, type RunRow, type SeriesAggregate, type XScale } from "@grokscope/db";
+import { isMetricKey, readBucketedSeries, type BucketedSeries, type RunRow, type SeriesAggregate, type SeriesBucket, type XScale } from "@grokscope/db";
 import { METRIC_KEYS } from "@grokscope/spec";
 import type { ApiContext } from "../context.ts";
 import { badUserInput } from "../errors.ts";
@@ -37,13 +37,26 @@ export async function runSeries(run: RunRow, args: SeriesArgs, { db, seriesCache
     buckets,
     xScale: (args.xScale ?? "LINEAR").toLowerCase() as XScale,
   };
-  const series = await seriesCache.get(run, options, () => readBucketedSeries(db, run.id, options));
+  const series = await seriesCache.get(run, options, async () => (await readBucketedSeries(db, run.id, options)).map(withFiniteValues));
   return series.map((s) => ({ ...s, aggregate: args.aggregate ?? null }));
+}
+
+/** JSON (and GraphQL's Float) has no NaN or ±Infinity: a diverged run's values are null in the API. */
+export const finiteOrNull = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
+
+type ApiBucket = Omit<SeriesBucket, "min" | "max" | "mean" | "last"> & { min: number | null; max: number | null; mean: number | null; last: number | null };
+type ApiSeries = Omit<BucketedSeries, "buckets"> & { buckets: ApiBucket[] };
+
+/** The series with every non-finite statistic as null; buckets that need no change are kept as they are. */
+function withFiniteValues(series: BucketedSeries): ApiSeries {
+  const finite = (b: SeriesBucket) => Number.isFinite(b.min) && Number.isFinite(b.max) && Number.isFinite(b.mean) && Number.isFinite(b.last);
+  if (series.buckets.every(finite)) return series;
+  return { ...series, buckets: series.buckets.map((b) => (finite(b) ? b : { ...b, min: finiteOrNull(b.min), max: finiteOrNull(b.max), mean: finiteOrNull(b.mean), last: finiteOrNull(b.last) })) };
 }
 
 /** BucketedSeries.columns: the buckets as parallel arrays. */
 export const bucketedSeriesResolvers = {
-  columns: (series: BucketedSeries) => ({
+  columns: (series: ApiSeries) => ({
     fromStep: series.buckets.map((b) => b.fromStep),
     toStep: series.buckets.map((b) => b.toStep),
     min: series.buckets.map((b) => b.min),

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { lastStep, lineValues, markersInDomain, summaryMarkers, toChartLines } from "./chart-series.ts";
 import type { MetricSeries } from "./types.ts";
 
-const pt = (step: number, value: number, min = value, max = value) => ({ step, value, min, max });
+const pt = (step: number, value: number | null, min = value, max = value) => ({ step, value, min, max });
 
 const series: MetricSeries[] = [
-  { key: "test_loss", seed: 0, points: [pt(0, 4.6), pt(10, 0), pt(20, NaN), pt(30, 0.5, 0.2, 0.9)] },
+  // null: what the API sends for a diverged run's NaN or ±Infinity
+  { key: "test_loss", seed: 0, points: [pt(0, 4.6), pt(10, 0), pt(20, NaN), pt(25, null), pt(30, 0.5, 0.2, 0.9), pt(40, 0.4, null, null)] },
   { key: "train_loss", seed: 0, points: [pt(0, 4.5), pt(10, 1e-4, -1, 2)] },
 ];
 
@@ -19,13 +20,14 @@ describe("toChartLines", () => {
 
   it("drops non-finite points, keeps zero on a linear scale, keeps bucket extremes", () => {
     const [test] = toChartLines(series, ["test_loss"], "linear");
-    expect(test!.points.map((p) => p.x)).toEqual([0, 10, 30]);
+    expect(test!.points.map((p) => p.x)).toEqual([0, 10, 30, 40]);
     expect(test!.points[2]).toEqual({ x: 30, y: 0.5, y0: 0.2, y1: 0.9 });
+    expect(test!.points[3]).toEqual({ x: 40, y: 0.4, y0: 0.4, y1: 0.4 }); // a bucket's null extremes fall back to its value
   });
 
   it("drops values that a log axis cannot draw and clamps bucket extremes", () => {
     const [train, test] = toChartLines(series, ["train_loss", "test_loss"], "log");
-    expect(test!.points.map((p) => p.x)).toEqual([0, 30]);
+    expect(test!.points.map((p) => p.x)).toEqual([0, 30, 40]);
     expect(train!.points[1]).toEqual({ x: 10, y: 1e-4, y0: 1e-4, y1: 2 });
   });
 
@@ -70,7 +72,7 @@ describe("lineValues / lastStep", () => {
     const lines = toChartLines(series, ["train_loss", "test_loss"], "linear");
     expect(Math.min(...lineValues(lines))).toBe(-1);
     expect(Math.max(...lineValues(lines))).toBe(4.6);
-    expect(lastStep(lines)).toBe(30);
+    expect(lastStep(lines)).toBe(40);
     expect(lastStep([])).toBeUndefined();
   });
 });

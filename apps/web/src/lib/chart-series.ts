@@ -1,3 +1,4 @@
+import { isFiniteNumber } from "./stats.ts";
 import { medianOverSeeds, seedsOfKey, type SeedMode } from "./seed-lines.ts";
 import type { MetricPoint, MetricSeries, RunSummary } from "./types.ts";
 
@@ -92,15 +93,16 @@ export function toChartLines(series: readonly MetricSeries[], keys: readonly str
 }
 
 function drawablePoints(points: readonly MetricPoint[], scale: YScaleKind): ChartPoint[] {
-  const drawable = (v: number) => Number.isFinite(v) && (scale === "linear" || v > 0);
+  const drawable = (v: number | null): v is number => isFiniteNumber(v) && (scale === "linear" || v > 0);
   const out: ChartPoint[] = [];
   let lastStep = -Infinity;
   for (const p of points) {
-    if (!Number.isFinite(p.step) || !drawable(p.value) || p.step <= lastStep) continue;
+    const { value, min, max } = p;
+    if (!Number.isFinite(p.step) || !drawable(value) || p.step <= lastStep) continue;
     lastStep = p.step;
-    const y0 = drawable(p.min) ? Math.min(p.min, p.value) : p.value;
-    const y1 = drawable(p.max) ? Math.max(p.max, p.value) : p.value;
-    out.push({ x: p.step, y: p.value, y0, y1 });
+    const y0 = drawable(min) ? Math.min(min, value) : value;
+    const y1 = drawable(max) ? Math.max(max, value) : value;
+    out.push({ x: p.step, y: value, y0, y1 });
   }
   return out;
 }

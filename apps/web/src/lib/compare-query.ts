@@ -19,7 +19,7 @@ const RUN_FIELDS = `id name status
 export interface SeriesColumnsAnswer {
   key: string;
   seed: number | null;
-  columns: { toStep: number[]; min: number[]; max: number[]; last: number[] };
+  columns: { toStep: number[]; min: (number | null)[]; max: (number | null)[]; last: (number | null)[] };
 }
 
 /** Columns → the point lists the chart code draws: each bucket at its last step, with its min and max. */

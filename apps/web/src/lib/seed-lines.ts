@@ -1,4 +1,4 @@
-import { medianIqr } from "./stats.ts";
+import { isFiniteNumber, medianIqr } from "./stats.ts";
 import type { MetricPoint, MetricSeries } from "./types.ts";
 
 /**
@@ -20,10 +20,11 @@ export function medianOverSeeds(seeds: readonly MetricSeries[]): MetricPoint[] {
   const byStep = new Map<number, number[]>();
   for (const s of seeds) {
     for (const p of s.points) {
-      if (!Number.isFinite(p.value)) continue;
+      const { value } = p;
+      if (!isFiniteNumber(value)) continue;
       const values = byStep.get(p.step);
-      if (values) values.push(p.value);
-      else byStep.set(p.step, [p.value]);
+      if (values) values.push(value);
+      else byStep.set(p.step, [value]);
     }
   }
   return [...byStep.entries()]

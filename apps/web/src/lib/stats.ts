@@ -57,3 +57,6 @@ export function fitLine(points: readonly { x: number; y: number }[]): LineFit | 
   const r2 = syy === 0 ? 1 : 1 - ssRes / syy;
   return { slope, intercept, r2, n };
 }
+
+/** A finite number (not null, NaN or ±Infinity: the API sends a diverged run's values as null). */
+export const isFiniteNumber = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);

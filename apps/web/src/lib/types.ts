@@ -36,11 +36,12 @@ export interface RunSummary {
   finalTestAcc: number | null;
 }
 
+/** A point as the API sends it: a value that is not finite (a diverged run's NaN loss) is null. */
 export interface MetricPoint {
   step: number;
-  value: number;
-  min: number;
-  max: number;
+  value: number | null;
+  min: number | null;
+  max: number | null;
 }
 
 export interface MetricSeries {
