@@ -2,7 +2,7 @@
  * API under load (not a test): 200 concurrent loopback clients read Run.series and the runs table
  * through the real GraphQL server while 4 real worker processes train and write metrics into the
  * same PostgreSQL, first as dashboards (open-loop.ts), then at saturation (autocannon). Bounded in
- * time: DURATION seconds per model, and the whole script exits after 2 × DURATION + 3 minutes.
+ * time: DURATION seconds per model, and the whole script exits after 2 × DURATION + 190 s.
  *   npx tsx bench/load.ts   (from apps/api; DURATION=20 CONNECTIONS=200 RATE=2 WORKERS=4 by default;
  *                            GROKSCOPE_WORKER_NICE=0 runs the workers at the API's priority)
  * Targets: 0 errors, 0 non-2xx, p99 ≤ 200 ms.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BucketedSeries, RunRow } from "@grokscope/db";
 import { createSeriesCache } from "./series-cache.ts";
 
-const runIn = (status: RunRow["status"], id = "run-1") => ({ id, status }) as RunRow;
+const runIn = (status: RunRow["status"], id = "run-1", stepsDone = 0) => ({ id, status, stepsDone }) as RunRow;
 const answer = (buckets: number): BucketedSeries[] => [
   { key: "test_acc", seed: 0, raw: false, buckets: Array.from({ length: buckets }, (_, i) => ({ fromStep: i, toStep: i, min: 0, max: 1, mean: 0.5, last: 1, count: 1 })) },
 ];
@@ -12,15 +12,17 @@ const counting = (buckets = 10) => {
 };
 
 describe("series cache", () => {
-  it("never caches a run that may still get points", async () => {
+  it("keeps a queued or running run's answer only while its stepsDone stays the same", async () => {
     const cache = createSeriesCache();
     for (const status of ["queued", "running"] as const) {
       const source = counting();
-      await cache.get(runIn(status), { buckets: 10 }, source.read);
-      await cache.get(runIn(status), { buckets: 10 }, source.read);
+      const first = await cache.get(runIn(status, status, 100), { buckets: 10 }, source.read);
+      expect(await cache.get(runIn(status, status, 100), { buckets: 10 }, source.read)).toBe(first);
+      expect(source.reads()).toBe(1);
+      // A flush wrote new points and raised stepsDone in the same transaction: read afresh.
+      expect(await cache.get(runIn(status, status, 110), { buckets: 10 }, source.read)).not.toBe(first);
       expect(source.reads()).toBe(2);
     }
-    expect(cache.size.entries).toBe(0);
   });
 
   it("answers a finished run's repeated request from memory, and other arguments afresh", async () => {
