@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareLines, compareXDomain } from "./compare-lines.ts";
+import { compareLines, compareXDomain, MAX_BANDED_RUNS } from "./compare-lines.ts";
 import type { CompareRun } from "./compare.ts";
 import type { MetricSeries } from "./types.ts";
 
@@ -25,6 +25,15 @@ describe("compareLines", () => {
     expect(lines[0]!.color).toBe("#123456");
     expect(lines[0]!.label).toBe("run a");
     expect(lines[1]!.points).toEqual([]);
+  });
+  it("keeps buckets' min–max bands for a few runs, and draws many runs as lines alone", () => {
+    const spiky = (id: string) => run(id, [{ key: "test_acc", seed: 0, points: [{ step: 10, value: 0.5, min: 0.2, max: 0.9 }] }]);
+    const few = compareLines([spiky("a"), spiky("b")], "test_acc", new Map([["a", 0], ["b", 0]]), new Map());
+    expect(few[0]!.points[0]).toEqual({ x: 10, y: 0.5, y0: 0.2, y1: 0.9 });
+    const ids = Array.from({ length: MAX_BANDED_RUNS + 1 }, (_, i) => `r${i}`);
+    const many = compareLines(ids.map(spiky), "test_acc", new Map(ids.map((id) => [id, 0])), new Map());
+    expect(many).toHaveLength(MAX_BANDED_RUNS + 1);
+    expect(many.every((l) => l.points[0]!.y0 === 0.5 && l.points[0]!.y1 === 0.5)).toBe(true);
   });
   it("spans the drawn steps", () => {
     const lines = compareLines(runs, "test_acc", new Map([["a", 20], ["b", 0]]), new Map());

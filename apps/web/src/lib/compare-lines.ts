@@ -16,17 +16,25 @@ export const METRIC_LOOKS: Record<CompareMetric, ChartLook & { label: string }> 
  * One line per run for one metric, its steps shifted by the run's alignment offset (runs without
  * an offset are left out), coloured per run and tagged with the run id.
  */
+/**
+ * Up to this many runs, each line keeps its buckets' min–max band. Beyond it the bands of an
+ * overlay only bury each other (and one run's spike would stretch everyone's y axis), and each
+ * band is another large SVG shape to draw: lines alone, as W&B and Aim draw many runs.
+ */
+export const MAX_BANDED_RUNS = 10;
+
 export function compareLines(
   runs: readonly (CompareRun & { metrics: readonly MetricSeries[] })[],
   metric: CompareMetric,
   offsets: ReadonlyMap<string, number>,
   colors: ReadonlyMap<string, string>,
 ): ChartLine[] {
+  const banded = runs.length <= MAX_BANDED_RUNS;
   return runs.flatMap((run) => {
     const offset = offsets.get(run.id);
     if (offset === undefined) return [];
     const [line] = toChartLines(run.metrics, [metric], METRIC_LOOKS[metric].yScale);
-    const points = (line?.points ?? []).map((p) => ({ ...p, x: p.x - offset }));
+    const points = (line?.points ?? []).map((p) => (banded ? { ...p, x: p.x - offset } : { x: p.x - offset, y: p.y, y0: p.y, y1: p.y }));
     return [{ key: run.id, label: run.name, color: colors.get(run.id) ?? "var(--series-1)", points, runId: run.id }];
   });
 }
