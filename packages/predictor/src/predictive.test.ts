@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quantileOf, quantileSpread, residualSpread, summarizeDelay, MIN_SIGMA, Z80 } from "./predictive.ts";
+import { quantileSpread, residualSpread, summarizeDelay, MIN_SIGMA, Z80 } from "./predictive.ts";
+import { quantileOf } from "./stats.ts";
 
 const dist = { anchor: 200, logDelay: Math.log(1000), sigma: 0.2 };
 

@@ -1,4 +1,4 @@
-import { mean, normalCdf, normalQuantile, sampleSd } from "./stats.ts";
+import { mean, normalCdf, normalQuantile, quantilesOf, sampleSd } from "./stats.ts";
 
 /**
  * The predictive distribution every forecaster reports through: T_grok = anchor + D with
@@ -64,15 +64,6 @@ export function residualSpread(residuals: readonly number[], parameters: number)
   return { bias: mean(r), sigma: Math.max(MIN_SIGMA, sigma), fitSigma: sigma, n };
 }
 
-/** Empirical q-quantile (linear interpolation between order statistics). */
-export function quantileOf(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const h = q * (s.length - 1);
-  const i = Math.floor(h);
-  return s[i]! + (h - i) * ((s[Math.min(i + 1, s.length - 1)] ?? s[i]!) - s[i]!);
-}
-
 /**
  * Bias and spread read off the residuals' own 10 / 50 / 90 % quantiles rather than their mean and
  * sd: where residuals are many but heavy-tailed (a few bad stretches of many readings each), the
@@ -80,6 +71,7 @@ export function quantileOf(xs: readonly number[], q: number): number {
  */
 export function quantileSpread(residuals: readonly number[]): ResidualSpread {
   const r = residuals.filter(Number.isFinite);
-  const sigma = (quantileOf(r, 0.9) - quantileOf(r, 0.1)) / (2 * Z80);
-  return { bias: quantileOf(r, 0.5), sigma: Math.max(MIN_SIGMA, sigma), fitSigma: sigma, n: r.length };
+  const [q10, median, q90] = quantilesOf(r, [0.1, 0.5, 0.9]) as [number, number, number];
+  const sigma = (q90 - q10) / (2 * Z80);
+  return { bias: median, sigma: Math.max(MIN_SIGMA, sigma), fitSigma: sigma, n: r.length };
 }

@@ -41,7 +41,12 @@ export function chooseBlend(runs: readonly FinishedRun[], candidates: readonly F
   const records = outOfFoldRecords(runs, candidates, folds);
   // One row per (run, lead) that every candidate forecast with a point.
   const rows = new Map<string, BacktestRecord[]>();
-  for (const r of records) rows.set(`${r.runId}\u0000${r.fraction}`, [...(rows.get(`${r.runId}\u0000${r.fraction}`) ?? []), r]);
+  for (const r of records) {
+    const key = `${r.runId}\u0000${r.fraction}`;
+    const row = rows.get(key);
+    if (row) row.push(r);
+    else rows.set(key, [r]);
+  }
   const aligned = [...rows.values()].flatMap((rs) => {
     const ordered = names.map((n) => rs.find((r) => r.forecaster === n));
     return ordered.every((r) => r !== undefined) ? [ordered as BacktestRecord[]] : [];

@@ -12,10 +12,23 @@ export function sampleSd(xs: readonly number[]): number {
 }
 
 export function medianOf(xs: readonly number[]): number {
-  if (xs.length === 0) return Number.NaN;
+  return quantileOf(xs, 0.5);
+}
+
+/** Empirical q-quantile, interpolating linearly between order statistics (q = ½: the median). */
+export function quantileOf(xs: readonly number[], q: number): number {
+  return quantilesOf(xs, [q])[0]!;
+}
+
+/** Several quantiles of the same values, sorting them once. */
+export function quantilesOf(xs: readonly number[], qs: readonly number[]): number[] {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return qs.map((q) => {
+    if (s.length === 0) return Number.NaN;
+    const h = q * (s.length - 1);
+    const i = Math.floor(h);
+    return s[i]! + (h - i) * (s[Math.min(i + 1, s.length - 1)]! - s[i]!);
+  });
 }
 
 /** Average ranks (1-based), ties sharing the mean of their positions. */
