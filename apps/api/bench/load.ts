@@ -85,7 +85,7 @@ async function main() {
       log(`${name}: one client, unloaded, median ${times.sort((a, b) => a - b)[2]!.toFixed(1)} ms`);
     }
     const half = Math.floor(CONNECTIONS / 2);
-    const pointsNow = async () => Number((await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_points`)).rows[0]!.n);
+    const pointsNow = async () => Number((await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_points_all`)).rows[0]!.n);
     const header = `${"scenario".padEnd(30)} ${"requests".padStart(8)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)} ${"errors".padStart(6)} ${"timeouts".padStart(8)} ${"non-2xx".padStart(7)}`;
     const row = (name: string, r: Stats) =>
       `${name.padEnd(30)} ${String(r.requests).padStart(8)} ${(r.requests / r.seconds).toFixed(0).padStart(7)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.max.toFixed(0).padStart(7)} ${String(r.errors).padStart(6)} ${String(r.timeouts).padStart(8)} ${String(r.non2xx).padStart(7)}`;

@@ -31,7 +31,7 @@ async function main() {
     const rows = (
       await handle.db.execute<{ status: string; worker_id: string; points: number; distinct_steps: number }>(sql`
       SELECT r.status, r.worker_id, count(m.step)::int AS points, count(DISTINCT (m.seed, m.step))::int AS distinct_steps
-      FROM runs r LEFT JOIN metric_points m ON m.run_num = r.num GROUP BY r.id`)
+      FROM runs r LEFT JOIN metric_points_all m ON m.run_num = r.num GROUP BY r.id`)
     ).rows;
     const starts = startsPerRun(workers);
     const perWorker = new Map<string, number>();

@@ -27,7 +27,7 @@ describe("4 worker processes sharing one queue", () => {
     const rows = await t.db.execute<{ id: string; status: string; error: string | null; worker_id: string; points: number; distinct_steps: number; max_step: number }>(sql`
       SELECT r.id, r.status, r.error, r.worker_id, count(m.step)::int AS points, count(DISTINCT (m.seed, m.step))::int AS distinct_steps,
              coalesce(max(m.step), -1)::int AS max_step
-      FROM runs r LEFT JOIN metric_points m ON m.run_num = r.num WHERE r.name LIKE 'tiny-%' GROUP BY r.id`);
+      FROM runs r LEFT JOIN metric_points_all m ON m.run_num = r.num WHERE r.name LIKE 'tiny-%' GROUP BY r.id`);
     expect(rows.rows).toHaveLength(RUNS);
     // 20 steps, evaluated every 5 → steps 0, 5, …, 20.
     for (const r of rows.rows) expect({ error: r.error, status: r.status, points: r.points, distinct: r.distinct_steps, max: r.max_step }).toEqual({ error: null, status: "succeeded", points: 5, distinct: 5, max: 20 });

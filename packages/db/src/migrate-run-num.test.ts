@@ -11,8 +11,9 @@ import { MIGRATIONS_FOLDER, runMigrations } from "./migrate.ts";
 import { readSeries } from "./queries/series.ts";
 
 /**
- * drizzle/0005 rebuilds metric_points around runs.num: a registry recorded before it must keep
- * every point, each under its own run, and go on recording after it.
+ * drizzle/0005 rebuilds metric_points around runs.num, and 0006 moves ended runs' points into
+ * arrays: a registry recorded before them must keep every point, each under its own run, and go
+ * on recording after them.
  */
 let handle: DbHandle;
 let name: string;
@@ -44,7 +45,7 @@ afterAll(async () => {
   await admin.end();
 });
 
-describe("migration 0005 (metric points keyed by runs.num)", () => {
+describe("migrations 0005 (metric points keyed by runs.num) and 0006 (ended runs' points as arrays)", () => {
   it("keeps every point of a registry recorded before it, under its own run", async () => {
     await migrate(handle.db, { migrationsFolder: oldMigrations });
     const ids: string[] = [];
@@ -58,8 +59,15 @@ describe("migration 0005 (metric points keyed by runs.num)", () => {
         for (const seed of [0, 1])
           await handle.db.execute(sql`INSERT INTO metric_points (run_id, seed, step, test_acc, fourier_score) VALUES (${id}, ${seed}, ${step}, ${i * 1000 + seed * 500 + step}, 0.5)`);
 
+    // Run a had ended: 0006 moves an ended run's rows into arrays (readers must not notice).
+    await handle.db.execute(sql`UPDATE runs SET status = 'succeeded' WHERE id = ${ids[0]}`);
+
     await runMigrations(handle.db);
 
+    const where = await handle.db.execute<{ name: string; rows: number; arrays: number }>(sql`
+      SELECT name, (SELECT count(*)::int FROM metric_points WHERE run_num = r.num) AS rows, (SELECT count(*)::int FROM metric_arrays WHERE run_num = r.num) AS arrays
+      FROM runs r ORDER BY name`);
+    expect(where.rows).toEqual([{ name: "a", rows: 0, arrays: 2 }, { name: "b", rows: 42, arrays: 0 }, { name: "c", rows: 42, arrays: 0 }]);
     const nums = await handle.db.execute<{ num: number }>(sql`SELECT num FROM runs ORDER BY num`);
     expect(new Set(nums.rows.map((r) => r.num)).size).toBe(3);
     for (const [i, id] of ids.entries()) {
@@ -78,7 +86,11 @@ describe("migration 0005 (metric points keyed by runs.num)", () => {
     expect(later.rows[0]!.num).toBeGreaterThan(Math.max(...nums.rows.map((r) => r.num)));
     await handle.db.execute(sql`INSERT INTO metric_points (run_num, seed, step, test_acc) VALUES (${later.rows[0]!.num}, 0, 0, 1)`);
     await handle.db.execute(sql`DELETE FROM runs WHERE id = ${later.rows[0]!.id}`);
-    const left = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_points`);
+    const left = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_points_all`);
     expect(left.rows[0]!.n).toBe(3 * 2 * 21);
+    // An ended run's arrays cascade with it too.
+    await handle.db.execute(sql`DELETE FROM runs WHERE id = ${ids[0]}`);
+    const arrays = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_arrays`);
+    expect(arrays.rows[0]!.n).toBe(0);
   });
 });

@@ -34,7 +34,7 @@ export async function criticalNorm(db: Db, cell: CalibrationCell): Promise<Criti
     SELECT r.id AS run_id, m.weight_norm
     FROM runs r
     JOIN run_events e ON e.run_id = r.id AND e.kind = 't_grok'
-    JOIN metric_points m ON m.run_num = r.num AND m.seed = e.seed AND m.step = e.step
+    JOIN metric_points_all m ON m.run_num = r.num AND m.seed = e.seed AND m.step = e.step
     WHERE r.status = 'succeeded' AND ${unclampedControlSql} AND ${sameCellSql(cell)}`);
   const norms = result.rows.filter((r) => r.weight_norm !== null).map((r) => Number(r.weight_norm));
   const wc = median(norms);

@@ -1,6 +1,6 @@
-import { and, asc, eq, getTableColumns, gt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, getViewSelectedFields, gt, or, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { metricPoints } from "../schema/metrics.ts";
+import { metricPointsAll } from "../schema/metrics.ts";
 import { listRuns, type RunPosition } from "./run-list.ts";
 import { listTagsOfRuns } from "./tags.ts";
 import type { RunFilter } from "./run-filter.ts";
@@ -9,14 +9,14 @@ import { runNumSql } from "./run-num.ts";
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-const { runNum: _runNum, seed: _seed, step: _step, ...valueColumns } = getTableColumns(metricPoints);
-/** Every metric column of metric_points, as snake_case names (the metric keys of SCIENCE.md §5). */
+const { runNum: _runNum, seed: _seed, step: _step, ...valueColumns } = getViewSelectedFields(metricPointsAll);
+/** Every metric column of a point, as snake_case names (the metric keys of SCIENCE.md §5). */
 export const METRIC_EXPORT_COLUMNS = Object.keys(valueColumns).map(snake);
 
 export type MetricExportRow = { seed: number; step: number } & Record<string, number | null>;
 
 /**
- * Yields a run's full-resolution metric history in (step, seed) order, `batchSize` rows at a
+ * Yields a run's full-resolution metric history (live rows or an ended run's arrays) in (step, seed) order, `batchSize` rows at a
  * time. Each batch is its own keyset query on the pool, so a slow download never pins a
  * connection or a transaction; memory stays at one batch whatever the run's length.
  */
@@ -24,13 +24,13 @@ export async function* streamMetricPoints(db: Db, runId: string, batchSize = 500
   let after: { step: number; seed: number } | undefined;
   for (;;) {
     const position: SQL | undefined = after
-      ? or(gt(metricPoints.step, after.step), and(eq(metricPoints.step, after.step), gt(metricPoints.seed, after.seed)))
+      ? or(gt(metricPointsAll.step, after.step), and(eq(metricPointsAll.step, after.step), gt(metricPointsAll.seed, after.seed)))
       : undefined;
     const rows = await db
-      .select({ seed: metricPoints.seed, step: metricPoints.step, ...valueColumns })
-      .from(metricPoints)
-      .where(and(eq(metricPoints.runNum, runNumSql(runId)), position))
-      .orderBy(asc(metricPoints.step), asc(metricPoints.seed))
+      .select({ seed: metricPointsAll.seed, step: metricPointsAll.step, ...valueColumns })
+      .from(metricPointsAll)
+      .where(and(eq(metricPointsAll.runNum, runNumSql(runId)), position))
+      .orderBy(asc(metricPointsAll.step), asc(metricPointsAll.seed))
       .limit(batchSize);
     if (rows.length === 0) return;
     yield rows.map((r) => {

@@ -97,7 +97,7 @@ export async function readRunSeeds(
     SELECT run_id, seed, step, ${columns} FROM (
       SELECT r.id AS run_id, m.*, row_number() OVER (PARTITION BY m.run_num, m.seed ORDER BY m.step) - 1 AS i,
         count(*) OVER (PARTITION BY m.run_num, m.seed) AS n
-      FROM metric_points m JOIN runs r ON r.num = m.run_num WHERE r.id IN (${ids})
+      FROM metric_points_all m JOIN runs r ON r.num = m.run_num WHERE r.id IN (${ids})
     ) t
     WHERE n <= ${maxPoints} OR i = n - 1 OR i % ceil(n::float8 / ${maxPoints})::int = 0
       OR EXISTS (SELECT 1 FROM run_events e WHERE e.run_id = t.run_id AND e.step = t.step AND e.kind IN ('t_mem', 't_grok'))

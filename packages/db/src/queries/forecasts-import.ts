@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { summarizeSeeds } from "@grokscope/spec";
 import type { Db } from "../client.ts";
 import { runEvents } from "../schema/events.ts";
@@ -43,6 +44,8 @@ export async function importFinishedRun(db: Db, run: Omit<FinishedRunData, "id">
       ...(s.tGrok !== undefined ? [{ runId: row!.id, seed, kind: "t_grok", step: s.tGrok }] : []),
     ]);
     if (events.length > 0) await tx.insert(runEvents).values(events);
+    // It is an ended run: its points belong in arrays, as the runs trigger puts a finishing run's.
+    await tx.execute(sql`SELECT compact_run_points(${row!.num})`);
     return row!;
   });
 }

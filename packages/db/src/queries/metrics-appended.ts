@@ -17,7 +17,7 @@ export interface AppendedPoints {
 /** The last written step of each seed of a run (the watermark a subscription starts from). */
 export async function latestStepBySeed(db: Db, runId: string): Promise<Map<number, number>> {
   const rows = await db.execute<{ seed: number; step: number }>(sql`
-    SELECT seed::int AS seed, max(step) AS step FROM metric_points WHERE run_num = ${runNumSql(runId)} GROUP BY seed`);
+    SELECT seed::int AS seed, max(step) AS step FROM metric_points_all WHERE run_num = ${runNumSql(runId)} GROUP BY seed`);
   return new Map(rows.rows.map((r) => [r.seed, r.step]));
 }
 
@@ -33,7 +33,7 @@ export async function pointsAfter(db: Db, runId: string, after: ReadonlyMap<numb
     WITH fresh AS (
       SELECT m.*, count(*) OVER w AS n, min(m.step) OVER w AS from_step,
              row_number() OVER (PARTITION BY m.seed ORDER BY m.step DESC) AS rank
-      FROM metric_points m
+      FROM metric_points_all m
       LEFT JOIN unnest(${sql.param(seeds)}::smallint[], ${sql.param(steps)}::int[]) AS a(seed, step) ON a.seed = m.seed
       WHERE m.run_num = ${runNumSql(runId)} AND m.step > coalesce(a.step, -1)
       WINDOW w AS (PARTITION BY m.seed))

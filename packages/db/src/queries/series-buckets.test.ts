@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { parseRunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
-import { claimNextRun, createRun } from "./runs.ts";
+import { claimNextRun, createRun, finishRun } from "./runs.ts";
 import { recordProgress, type EvaluationRecord } from "./progress.ts";
 import { readBucketedSeries, readSeries } from "./series.ts";
 
@@ -87,7 +87,7 @@ describe("bucketed series", () => {
  * PostgreSQL computes for the same definition, on awkward data (NaN, ±Infinity, gaps, seeds
  * with different ranges, keys missing at some steps).
  */
-describe("bucketed series agree with PostgreSQL's own bucketing", () => {
+describe("bucketed series agree with PostgreSQL's own bucketing, whether a run's points are rows or arrays", () => {
   let oddRun: string;
   beforeAll(async () => {
     const r = parseRunConfig({ p: 13, steps: 100_000, seeds: 3 });
@@ -128,33 +128,6 @@ describe("bucketed series agree with PostgreSQL's own bucketing", () => {
     return rows.rows;
   }
 
-  const cases = [
-    { buckets: 1_000, log: false },
-    { buckets: 37, log: false },
-    { buckets: 1, log: false },
-    { buckets: 500, log: true },
-    { buckets: 5_000, log: false }, // more buckets than points: raw
-    { buckets: 100, log: false, fromStep: 5_000, toStep: 6_000 },
-    { buckets: 50, log: false, aggregate: "mean" as const },
-    { buckets: 200, log: true, aggregate: "max" as const },
-  ];
-  for (const c of cases) {
-    it(`matches for ${JSON.stringify(c)}`, async () => {
-      const expected = await reference(c);
-      const got = await readBucketedSeries(t.db, oddRun, { keys: ["train_loss"], buckets: c.buckets, xScale: c.log ? "log" : "linear", aggregate: c.aggregate, fromStep: c.fromStep, toStep: c.toStep });
-      const flat = got.flatMap((s) => s.buckets.map((b) => ({ seed: s.seed ?? -1, raw: s.raw, ...b })));
-      expect(flat.length).toBe(expected.length);
-      expect(flat.length).toBeGreaterThan(0);
-      flat.forEach((b, i) => {
-        const e = expected[i]!;
-        expect([b.seed, b.fromStep, b.toStep, b.count, b.raw]).toEqual([e.seed, e.from_step, e.to_step, e.count, e.raw]);
-        expect([b.min, b.max, b.last]).toEqual([e.min, e.max, e.last].map(Number));
-        if (Number.isFinite(e.mean)) expect(b.mean).toBeCloseTo(Number(e.mean), 9);
-        else expect(b.mean).toEqual(Number(e.mean));
-      });
-    });
-  }
-
   /** readSeries' SQL before it was packed: one statement per seed and key. */
   async function referenceSeries(keys: ("train_loss" | "test_acc")[], maxPoints: number, fromStep = 0, toStep = 2_147_483_647) {
     const num = sql`(SELECT num FROM runs WHERE id = ${oddRun})`;
@@ -178,13 +151,63 @@ describe("bucketed series agree with PostgreSQL's own bucketing", () => {
     return out;
   }
 
-  for (const [maxPoints, from, to] of [[1000, undefined, undefined], [37, undefined, undefined], [2, undefined, undefined], [100_000, undefined, undefined], [50, 5_000, 6_000]] as const) {
-    it(`readSeries matches its per-seed SQL for maxPoints ${maxPoints}, steps ${from ?? 0}–${to ?? "end"}`, async () => {
-      const keys = ["train_loss", "test_acc"] as ("train_loss" | "test_acc")[];
-      const got = await readSeries(t.db, oddRun, { keys, maxPoints, fromStep: from, toStep: to });
-      const expected = await referenceSeries(keys, maxPoints, from, to);
-      expect(got.length).toBe(6);
-      expect(got).toEqual(expected);
+  const cases = [
+    { buckets: 1_000, log: false },
+    { buckets: 37, log: false },
+    { buckets: 1, log: false },
+    { buckets: 500, log: true },
+    { buckets: 5_000, log: false }, // more buckets than points: raw
+    { buckets: 100, log: false, fromStep: 5_000, toStep: 6_000 },
+    { buckets: 50, log: false, aggregate: "mean" as const },
+    { buckets: 200, log: true, aggregate: "max" as const },
+  ];
+  const seriesCases = [[1000, undefined, undefined], [37, undefined, undefined], [2, undefined, undefined], [100_000, undefined, undefined], [50, 5_000, 6_000]] as const;
+  const seriesKeys = ["train_loss", "test_acc"] as ("train_loss" | "test_acc")[];
+
+  // The oracles read metric_points rows, so they are computed while the run is live; the same
+  // answers are then required once its points have moved to arrays (the run ended).
+  let expectedBuckets: Awaited<ReturnType<typeof reference>>[];
+  let expectedSeries: Awaited<ReturnType<typeof referenceSeries>>[];
+  beforeAll(async () => {
+    expectedBuckets = await Promise.all(cases.map((c) => reference(c)));
+    expectedSeries = await Promise.all(seriesCases.map(([maxPoints, from, to]) => referenceSeries(seriesKeys, maxPoints, from, to)));
+  });
+
+  for (const phase of ["live run (rows)", "ended run (arrays)"] as const) {
+    describe(phase, () => {
+      if (phase === "ended run (arrays)")
+        beforeAll(async () => {
+          await finishRun(t.db, oddRun, "w", { status: "succeeded" });
+          const stored = await t.db.execute<{ rows: number; arrays: number }>(sql`
+            SELECT (SELECT count(*)::int FROM metric_points WHERE run_num = r.num) AS rows, (SELECT count(*)::int FROM metric_arrays WHERE run_num = r.num) AS arrays
+            FROM runs r WHERE r.id = ${oddRun}`);
+          expect(stored.rows[0]).toEqual({ rows: 0, arrays: 3 });
+        });
+
+      cases.forEach((c, k) => {
+        it(`bucketing matches for ${JSON.stringify(c)}`, async () => {
+          const expected = expectedBuckets[k]!;
+          const got = await readBucketedSeries(t.db, oddRun, { keys: ["train_loss"], buckets: c.buckets, xScale: c.log ? "log" : "linear", aggregate: c.aggregate, fromStep: c.fromStep, toStep: c.toStep });
+          const flat = got.flatMap((s) => s.buckets.map((b) => ({ seed: s.seed ?? -1, raw: s.raw, ...b })));
+          expect(flat.length).toBe(expected.length);
+          expect(flat.length).toBeGreaterThan(0);
+          flat.forEach((b, i) => {
+            const e = expected[i]!;
+            expect([b.seed, b.fromStep, b.toStep, b.count, b.raw]).toEqual([e.seed, e.from_step, e.to_step, e.count, e.raw]);
+            expect([b.min, b.max, b.last]).toEqual([e.min, e.max, e.last].map(Number));
+            if (Number.isFinite(e.mean)) expect(b.mean).toBeCloseTo(Number(e.mean), 9);
+            else expect(b.mean).toEqual(Number(e.mean));
+          });
+        });
+      });
+
+      seriesCases.forEach(([maxPoints, from, to], k) => {
+        it(`readSeries matches its per-seed SQL for maxPoints ${maxPoints}, steps ${from ?? 0}–${to ?? "end"}`, async () => {
+          const got = await readSeries(t.db, oddRun, { keys: seriesKeys, maxPoints, fromStep: from, toStep: to });
+          expect(got.length).toBe(6);
+          expect(got).toEqual(expectedSeries[k]);
+        });
+      });
     });
   }
 });
