@@ -16,6 +16,7 @@ import { checkCost, DEFAULT_COST_LIMITS, type CostLimits } from "./cost-limit.ts
 import { depthLimit } from "./depth-limit.ts";
 import { createExportRouter } from "./export/routes.ts";
 import { graphqlHttpHandler } from "./graphql-http.ts";
+import { jitGateway } from "./jit-gateway.ts";
 import { formatGraphQLError } from "./input-errors.ts";
 import { formatUnavailable, formatUnstorableText, isDatabaseUnavailable, serviceUnavailable, SERVICE_UNAVAILABLE } from "./errors.ts";
 import { createReadCoalescer } from "./read-coalescing.ts";
@@ -102,7 +103,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   );
 
   const apollo = new ApolloServer<ApiContext>({
-    schema,
+    // The schema, with operations executed by graphql-jit (jit-gateway.ts says why).
+    gateway: jitGateway(schema),
     validationRules: [depthLimit(MAX_DEPTH)],
     // A resolver's lost database connection is the client's cue to retry, and a NUL character the
     // database cannot store is bad input: neither is an internal error.
