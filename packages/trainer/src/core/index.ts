@@ -16,7 +16,6 @@ export { createDataset, applyOp, modInverse, type ModularDataset, type Examples,
 export { sumSquaresBySeed, scaleBySeed, parameterNormsBySeed, type TrainableModel, type ParamSpec, type ParamGroup, type ModelInputs } from "./model.ts";
 export { createMlp, type Mlp, type MlpInputs, type MlpOptions } from "./model-mlp.ts";
 export { createTransformer, type Transformer, type TransformerOptions } from "./model-transformer.ts";
-export { createSeedTransformers } from "./model-transformer-seeds.ts";
 export { createAdamW, learningRateAt, type AdamW, type AdamWConfig } from "./optimizer-adamw.ts";
 export { perExampleLoss, createMeanLoss, type LossKind } from "./loss.ts";
 export {

@@ -4,14 +4,14 @@ import type { Tf } from "./ops.ts";
 
 /**
  * What the session needs from a model that trains S seeds at once (SCIENCE.md §2, §4 "Seeds").
- * Variables either carry a leading seed axis (the batched MLP: E [S,p,d]) or belong to one seed
- * (`seed` set: the transformer keeps one set per seed, see model-transformer-seeds.ts). Per-seed
- * norms, the clamp and the state file work from `params` alone, whatever the layout.
+ * Variables either carry a leading seed axis (both models: the MLP's E [S,p,d], the transformer's
+ * W_Q [S,d,d]) or belong to one seed (`seed` set; no model uses this now). Per-seed norms, the
+ * clamp and the state file work from `params` alone, whatever the layout.
  */
 export type ParamGroup = "embed" | "hidden" | "readout";
 
 export interface ParamSpec {
-  /** Stable name within the model (e.g. "W1", "seed3/W_Q"): keys the saved state. */
+  /** Stable name within the model (e.g. "W1", "W_Q"): keys the saved state. */
   name: string;
   variable: Variable;
   /** Weight matrices (embeddings, linear weights) get decay, clamp and ‖W‖; biases only ‖θ‖² (§2). */

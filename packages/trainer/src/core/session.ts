@@ -9,7 +9,7 @@ import { createMetricInputs } from "./metric-inputs.ts";
 import { computeSeedMetrics, type Metrics } from "./metrics.ts";
 import { parameterNormsBySeed, sumSquaresBySeed, type TrainableModel } from "./model.ts";
 import { createMlp } from "./model-mlp.ts";
-import { createSeedTransformers } from "./model-transformer-seeds.ts";
+import { createTransformer } from "./model-transformer.ts";
 import type { Tf } from "./ops.ts";
 import { createAdamW, type AdamW } from "./optimizer-adamw.ts";
 import { createRng, deriveSeed, STREAMS } from "./rng.ts";
@@ -71,7 +71,7 @@ function pick(from: Examples, index: Int32Array): Examples {
 export function createModel(tf: Tf, config: RunConfig): TrainableModel {
   const rngs = Array.from({ length: config.seeds }, (_, i) => createRng(deriveSeed(config.seed + i, STREAMS.init)));
   if (config.model === "transformer") {
-    return createSeedTransformers(tf, { p: config.p, dModel: config.embedDim, heads: config.heads, mlpDim: config.hiddenDim }, rngs);
+    return createTransformer(tf, { p: config.p, dModel: config.embedDim, heads: config.heads, mlpDim: config.hiddenDim }, rngs);
   }
   return createMlp(tf, { p: config.p, embedDim: config.embedDim, hiddenDim: config.hiddenDim }, rngs);
 }

@@ -105,25 +105,41 @@ export function loadState(tf: Tf, session: TrainingSession, bytes: Uint8Array): 
       throw new Error(`seed ${i}: the data split derived from seed ${config.seed + i} differs from the saved one (code changed?)`);
     }
   });
-  if (header.params.length !== model.params.length) throw new Error(`training state has ${header.params.length} parameters; the model has ${model.params.length}`);
   const blob = (name: string, length: number) => {
     const b = blobs.get(name);
     if (!b || b.length !== length) throw new Error(`training state: ${name} is ${b ? `${b.length} values` : "missing"}, expected ${length}`);
     return b;
   };
+  // Where each parameter's values are saved: under its own name, or (a seed-axis variable [S, …]
+  // saved before it had that axis, as the transformer's were) as S per-seed variables `seed${s}/${name}`.
+  const savedShape = new Map(header.params.map((p) => [p.name, p.shape.join("×")]));
+  const used = new Set<string>();
+  const sources = model.params.map((spec) => {
+    const shape = spec.variable.shape;
+    const own = savedShape.get(spec.name);
+    if (own === shape.join("×")) return [spec.name];
+    const perSeed = Array.from({ length: session.seeds }, (_, s) => `seed${s}/${spec.name}`);
+    if (own === undefined && spec.seed === undefined && perSeed.every((name) => savedShape.get(name) === shape.slice(1).join("×"))) return perSeed;
+    throw new Error(`training state parameter ${spec.name} ${own === undefined ? "is missing" : `[${own}]`}: it does not fit ${spec.name} [${shape.join("×")}]`);
+  });
+  sources.forEach((names) => names.forEach((name) => used.add(name)));
+  if (used.size !== header.params.length) throw new Error(`training state has ${header.params.length} parameters; the model has ${model.params.length}`);
+  /** The saved values of blob kind `kind` for parameter i, joined seed after seed if saved per seed. */
+  const values = (kind: string, i: number, size: number) => {
+    const names = sources[i]!;
+    if (names.length === 1) return blob(`${kind}:${names[0]}`, size);
+    const out = new Float32Array(size);
+    names.forEach((name, s) => out.set(blob(`${kind}:${name}`, size / names.length), (s * size) / names.length));
+    return out;
+  };
   tf.tidy(() => {
     model.params.forEach((spec, i) => {
-      const saved = header.params[i]!;
-      const shape = spec.variable.shape;
-      if (saved.name !== spec.name || saved.shape.join("×") !== shape.join("×")) {
-        throw new Error(`training state parameter ${saved.name} [${saved.shape.join("×")}] does not fit ${spec.name} [${shape.join("×")}]`);
-      }
-      const n = spec.variable.size;
-      spec.variable.assign(tf.tensor(blob(`param:${spec.name}`, n), shape));
-      session.optimizer.moments[i]!.m.assign(tf.tensor(blob(`adam.m:${spec.name}`, n), shape));
-      session.optimizer.moments[i]!.v.assign(tf.tensor(blob(`adam.v:${spec.name}`, n), shape));
+      const { shape, size } = spec.variable;
+      spec.variable.assign(tf.tensor(values("param", i, size), shape));
+      session.optimizer.moments[i]!.m.assign(tf.tensor(values("adam.m", i, size), shape));
+      session.optimizer.moments[i]!.v.assign(tf.tensor(values("adam.v", i, size), shape));
       // A fork that turns Grokfast on starts its EMA fresh; one that turns it off ignores it.
-      if (session.grokfast && header.grokfast) session.grokfast.buffers[i]!.assign(tf.tensor(blob(`grokfast:${spec.name}`, n), shape));
+      if (session.grokfast && header.grokfast) session.grokfast.buffers[i]!.assign(tf.tensor(values("grokfast", i, size), shape));
     });
   });
   if (session.grokfast) session.grokfast.started = header.grokfast?.started ?? false;
