@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareBatches, seriesToMetrics } from "./compare-query.ts";
+import { MAX_BANDED_RUNS } from "./compare-lines.ts";
 
 describe("compareBatches", () => {
   it("splits ids into batches, one aliased run field and id variable per run", () => {
@@ -13,6 +14,13 @@ describe("compareBatches", () => {
     expect(last.query.match(/r\d: run\(id: \$id\d\)/g)).toEqual(["r0: run(id: $id0)", "r1: run(id: $id1)", "r2: run(id: $id2)"]);
   });
 
+  it("fetches the buckets' min and max only while the chart draws bands (up to MAX_BANDED_RUNS runs)", () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`);
+    expect(compareBatches(ids(MAX_BANDED_RUNS), "test_acc", 500)[0]!.query).toContain("columns { toStep min max last }");
+    const unbanded = compareBatches(ids(MAX_BANDED_RUNS + 1), "test_acc", 500);
+    expect(unbanded.map((b) => b.query.match(/columns \{ [^}]* \}/g)?.[0])).toEqual(["columns { toStep last }", "columns { toStep last }"]);
+  });
+
   it("builds nothing for no ids", () => {
     expect(compareBatches([], "test_acc", 500)).toEqual([]);
   });
@@ -22,5 +30,10 @@ describe("seriesToMetrics", () => {
   it("turns bucket columns into points at each bucket's last step with its min and max", () => {
     const metrics = seriesToMetrics([{ key: "test_acc", seed: 1, columns: { toStep: [10, 20], min: [0.1, 0.2], max: [0.3, 0.6], last: [0.2, 0.5] } }]);
     expect(metrics).toEqual([{ key: "test_acc", seed: 1, points: [{ step: 10, value: 0.2, min: 0.1, max: 0.3 }, { step: 20, value: 0.5, min: 0.2, max: 0.6 }] }]);
+  });
+
+  it("takes the value itself as min and max when they were not fetched", () => {
+    const metrics = seriesToMetrics([{ key: "test_acc", seed: null, columns: { toStep: [10], last: [0.2] } }]);
+    expect(metrics).toEqual([{ key: "test_acc", seed: 0, points: [{ step: 10, value: 0.2, min: 0.2, max: 0.2 }] }]);
   });
 });

@@ -1,3 +1,4 @@
+import { MAX_BANDED_RUNS } from "./compare-lines.ts";
 import type { MetricSeries } from "./types.ts";
 
 /**
@@ -9,25 +10,27 @@ import type { MetricSeries } from "./types.ts";
 export const COMPARE_BATCH = 10;
 
 // `series` (one bucketing statement per key, parallel-array columns) rather than `metrics`: with
-// 100 runs the server's time per run is what the chart waits for (e2e/bench/dashboard.ts).
-const RUN_FIELDS = `id name status
+// 100 runs the server's time per run is what the chart waits for (e2e/bench/dashboard.ts). Beyond
+// MAX_BANDED_RUNS the chart draws no min–max bands, so their columns are not fetched: half the
+// answer to encode, compress, send and parse.
+const runFields = (banded: boolean) => `id name status
       config { p temperature weightDecay loss lr trainFraction }
       summary { tMem tGrok }
-      series(keys: $keys, buckets: $buckets) { key seed columns { toStep min max last } }`;
+      series(keys: $keys, buckets: $buckets) { key seed columns { toStep ${banded ? "min max " : ""}last } }`;
 
-/** One seed's bucketed series as the API's `series { columns }` returns it. */
+/** One seed's bucketed series as the API's `series { columns }` returns it (min, max only for a banded chart). */
 export interface SeriesColumnsAnswer {
   key: string;
   seed: number | null;
-  columns: { toStep: number[]; min: (number | null)[]; max: (number | null)[]; last: (number | null)[] };
+  columns: { toStep: number[]; min?: (number | null)[]; max?: (number | null)[]; last: (number | null)[] };
 }
 
-/** Columns → the point lists the chart code draws: each bucket at its last step, with its min and max. */
+/** Columns → the point lists the chart code draws: each bucket at its last step, with its min and max (the value itself when not fetched). */
 export function seriesToMetrics(series: readonly SeriesColumnsAnswer[]): MetricSeries[] {
-  return series.map((s) => ({
-    key: s.key,
-    seed: s.seed ?? 0,
-    points: s.columns.toStep.map((step, i) => ({ step, value: s.columns.last[i]!, min: s.columns.min[i]!, max: s.columns.max[i]! })),
+  return series.map(({ key, seed, columns: { toStep, min, max, last } }) => ({
+    key,
+    seed: seed ?? 0,
+    points: toStep.map((step, i) => ({ step, value: last[i]!, min: (min ?? last)[i]!, max: (max ?? last)[i]! })),
   }));
 }
 
@@ -45,7 +48,7 @@ export function compareBatches(ids: readonly string[], metric: string, buckets: 
     const chunk = ids.slice(start, start + size);
     const aliases = chunk.map((_, i) => `r${i}`);
     const params = chunk.map((_, i) => `$id${i}: ID!`).join(", ");
-    const fields = chunk.map((_, i) => `r${i}: run(id: $id${i}) { ${RUN_FIELDS} }`).join("\n    ");
+    const fields = chunk.map((_, i) => `r${i}: run(id: $id${i}) { ${runFields(ids.length <= MAX_BANDED_RUNS)} }`).join("\n    ");
     const variables: Record<string, unknown> = { keys: [metric], buckets };
     chunk.forEach((id, i) => (variables[`id${i}`] = id));
     batches.push({ query: `query CompareRuns(${params}, $keys: [String!]!, $buckets: Int) {\n    ${fields}\n  }`, variables, aliases });

@@ -1,4 +1,5 @@
 import { readEnv } from "../../../env.ts";
+import { skipCompression } from "../../../lib/compression.ts";
 
 // Always proxied at request time: the API URL comes from the environment of `next start`.
 export const dynamic = "force-dynamic";
@@ -29,9 +30,11 @@ export async function POST(request: Request): Promise<Response> {
       { status: 502 },
     );
   }
-  // Streamed through, not read into a string and re-encoded: a compare batch answer is ~300 kB.
+  // Streamed through, not read into a string and re-encoded: a compare batch answer is ~130 kB.
+  // `no-transform` keeps Next from gzipping it for a browser on this machine (lib/compression.ts).
+  const cacheControl = skipCompression(request.headers.get("host")) ? "no-store, no-transform" : "no-store";
   return new Response(upstream.body, {
     status: upstream.status,
-    headers: { "content-type": upstream.headers.get("content-type") ?? "application/json", "cache-control": "no-store" },
+    headers: { "content-type": upstream.headers.get("content-type") ?? "application/json", "cache-control": cacheControl },
   });
 }
