@@ -10,6 +10,10 @@ CREATE TABLE "metric_arrays" (
 	"run_num" integer NOT NULL,
 	"seed" smallint NOT NULL,
 	"steps" integer[] NOT NULL,
+	-- The steps' common difference when they are evenly spaced (the usual case: one evaluation every
+	-- evalEvery steps), else NULL: a series read then rebuilds them from steps[1] instead of shipping
+	-- the array (half the elements a one-metric read sends).
+	"step_stride" integer,
 	"train_loss" real[],
 	"test_loss" real[],
 	"train_acc" real[],
@@ -59,8 +63,10 @@ BEGIN
     DELETE FROM "metric_arrays" a WHERE a."run_num" = target_run;
   END IF;
   -- A metric a seed never recorded stays NULL rather than an array of NULLs.
-  INSERT INTO "metric_arrays" ("run_num", "seed", "steps", "train_loss", "test_loss", "train_acc", "test_acc", "weight_norm", "logit_scale", "norm_embed", "norm_hidden", "norm_readout", "param_sq_norm", "logit_scale_train", "sc_rate", "frac_saturated", "max_prob", "logit_margin", "grad_norm", "update_norm", "fourier_score")
+  INSERT INTO "metric_arrays" ("run_num", "seed", "steps", "step_stride", "train_loss", "test_loss", "train_acc", "test_acc", "weight_norm", "logit_scale", "norm_embed", "norm_hidden", "norm_readout", "param_sq_norm", "logit_scale_train", "sc_rate", "frac_saturated", "max_prob", "logit_margin", "grad_norm", "update_norm", "fourier_score")
     SELECT m."run_num", m."seed", array_agg(m."step" ORDER BY m."step"),
+      -- one distinct gap between consecutive steps: evenly spaced
+      CASE WHEN count(DISTINCT m."gap") = 1 THEN min(m."gap") END,
       CASE WHEN count(m."train_loss") > 0 THEN array_agg(m."train_loss" ORDER BY m."step") END,
       CASE WHEN count(m."test_loss") > 0 THEN array_agg(m."test_loss" ORDER BY m."step") END,
       CASE WHEN count(m."train_acc") > 0 THEN array_agg(m."train_acc" ORDER BY m."step") END,
@@ -79,7 +85,9 @@ BEGIN
       CASE WHEN count(m."grad_norm") > 0 THEN array_agg(m."grad_norm" ORDER BY m."step") END,
       CASE WHEN count(m."update_norm") > 0 THEN array_agg(m."update_norm" ORDER BY m."step") END,
       CASE WHEN count(m."fourier_score") > 0 THEN array_agg(m."fourier_score" ORDER BY m."step") END
-    FROM "metric_points" m WHERE m."run_num" = target_run GROUP BY m."run_num", m."seed";
+    FROM (SELECT p.*, p."step" - lag(p."step") OVER (PARTITION BY p."seed" ORDER BY p."step") AS "gap"
+          FROM "metric_points" p WHERE p."run_num" = target_run) m
+    GROUP BY m."run_num", m."seed";
   DELETE FROM "metric_points" m WHERE m."run_num" = target_run;
 END $$;--> statement-breakpoint
 CREATE FUNCTION "runs_compact_points"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -182,6 +182,9 @@ describe("bucketed series agree with PostgreSQL's own bucketing, whether a run's
             SELECT (SELECT count(*)::int FROM metric_points WHERE run_num = r.num) AS rows, (SELECT count(*)::int FROM metric_arrays WHERE run_num = r.num) AS arrays
             FROM runs r WHERE r.id = ${oddRun}`);
           expect(stored.rows[0]).toEqual({ rows: 0, arrays: 3 });
+          // Its steps are unevenly spaced: they are stored and read as an array (no stride).
+          const strides = await t.db.execute(sql`SELECT step_stride FROM metric_arrays WHERE run_num = (SELECT num FROM runs WHERE id = ${oddRun})`);
+          expect(strides.rows).toEqual([{ step_stride: null }, { step_stride: null }, { step_stride: null }]);
         });
 
       cases.forEach((c, k) => {

@@ -70,6 +70,10 @@ describe("a run's points move from rows to arrays when it ends", () => {
 
     expect(await finishRun(t.db, runId, "w", { status: "succeeded" })).toBe(true);
     expect(await stored(runId)).toEqual({ rows: 0, arrays: 2 });
+    // Steps 0..99 are evenly spaced: series reads rebuild them from the stride (the odd run of
+    // series-buckets.test.ts covers uneven steps, shipped as an array).
+    const strides = await t.db.execute<{ step_stride: number | null }>(sql`SELECT step_stride FROM metric_arrays WHERE run_num = (SELECT num FROM runs WHERE id = ${runId}) ORDER BY seed`);
+    expect(strides.rows).toEqual([{ step_stride: 1 }, { step_stride: 1 }]);
     expect(await snapshot(runId)).toEqual(live);
   });
 

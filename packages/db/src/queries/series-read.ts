@@ -33,7 +33,8 @@ export interface SeedSeriesOptions {
  * Reads a run's points of some keys, per seed, from both places they live: the arrays of an
  * ended run (metric_arrays) and the rows of a live one (metric_points). One statement; each side
  * comes back as PostgreSQL's binary array format (array_send), rows aggregated in step order, so
- * an ended run costs a detoast of a few arrays and no per-point work in SQL. Normally a run is in
+ * an ended run costs a detoast of a few arrays and no per-point work in SQL (its steps, when evenly
+ * spaced as they usually are, not even sent: see step_stride in drizzle/0006). Normally a run is in
  * exactly one of the two; should both hold a seed, the rows win on a step both hold, as in the
  * database's own merge (compact_run_points).
  *
@@ -48,13 +49,15 @@ export async function readSeedSeries(db: Db, runId: string, options: SeedSeriesO
   const base64 = (array: SQL) => sql`encode(array_send(${array}), 'base64')`;
   const arrayColumns = keys.map((key, i) => sql`, ${base64(sql`${sql.identifier(key)}`)} AS ${sql.identifier(`v${i}`)}`);
   const rowColumns = keys.map((key, i) => sql`, ${base64(sql`array_agg(${sql.identifier(key)} ORDER BY step)`)} AS ${sql.identifier(`v${i}`)}`);
-  const result = await db.execute<Record<string, string | null> & { seed: number; live: boolean; steps: string }>(sql`
+  const result = await db.execute<Record<string, string | null> & SeedRow>(sql`
     WITH run AS (SELECT ${runNumSql(runId)} AS num)
-    SELECT seed, false AS live, ${base64(sql`steps`)} AS steps ${sql.join(arrayColumns, sql``)}
+    -- Evenly spaced steps are not shipped: first step, count and stride rebuild them.
+    SELECT seed, false AS live, CASE WHEN step_stride IS NULL THEN ${base64(sql`steps`)} END AS steps,
+      steps[1] AS first_step, cardinality(steps) AS step_count, step_stride ${sql.join(arrayColumns, sql``)}
     FROM metric_arrays WHERE run_num = (SELECT num FROM run) ${seedFilter}
     UNION ALL
     -- seed uncast: grouping by the key's own columns lets the index scan feed the ordered aggregates presorted
-    SELECT seed, true, ${base64(sql`array_agg(step ORDER BY step)`)} ${sql.join(rowColumns, sql``)}
+    SELECT seed, true, ${base64(sql`array_agg(step ORDER BY step)`)}, NULL, NULL, NULL ${sql.join(rowColumns, sql``)}
     FROM metric_points WHERE run_num = (SELECT num FROM run) AND step BETWEEN ${fromStep} AND ${toStep} ${seedFilter}
     GROUP BY seed
     ORDER BY seed, live`);
@@ -67,6 +70,16 @@ export async function readSeedSeries(db: Db, runId: string, options: SeedSeriesO
   return [...bySeed.entries()].map(([seed, table]) => ({ seed, steps: table.steps, keys: table.columns.map((c) => recorded(table.steps, c)) }));
 }
 
+/** One answer row: a seed's steps (or how to rebuild them) and, as v0, v1, …, its values per key. */
+interface SeedRow {
+  seed: number;
+  live: boolean;
+  steps: string | null;
+  first_step: number | null;
+  step_count: number | null;
+  step_stride: number | null;
+}
+
 /** A seed's points as read: steps, and per key its values and where it was recorded (absent: everywhere). */
 interface PointTable {
   steps: Numbers;
@@ -77,8 +90,8 @@ interface Column {
   present?: Uint8Array;
 }
 
-function readRow(row: Record<string, unknown>, keyCount: number, range?: [number, number]): PointTable {
-  const steps = decodeArray(Buffer.from(row.steps as string, "base64"), "int4").values;
+function readRow(row: SeedRow & Record<string, unknown>, keyCount: number, range?: [number, number]): PointTable {
+  const steps = row.steps !== null ? decodeArray(Buffer.from(row.steps, "base64"), "int4").values : evenSteps(row.first_step!, row.step_count!, row.step_stride!);
   // An ended run's arrays hold all its steps; keep those in the range (steps ascend).
   const [start, end] = range ? [lowerBound(steps, range[0]), lowerBound(steps, range[1] + 1)] : [0, steps.length];
   const columns = Array.from({ length: keyCount }, (_, i): Column => {
@@ -89,6 +102,12 @@ function readRow(row: Record<string, unknown>, keyCount: number, range?: [number
     return { values: values.subarray(start, end), present: present?.subarray(start, end) };
   });
   return { steps: steps.subarray(start, end), columns };
+}
+
+function evenSteps(first: number, count: number, stride: number): Int32Array {
+  const steps = new Int32Array(count);
+  for (let i = 0; i < count; i++) steps[i] = first + i * stride;
+  return steps;
 }
 
 /** Two tables of one seed merged in step order; `b` (live rows) wins on a step both hold. */

@@ -60,6 +60,8 @@ export const metricArrays = pgTable(
       .references(() => runs.num, { onDelete: "cascade" }),
     seed: smallint().notNull(),
     steps: integer().array().notNull(),
+    /** The steps' common difference when evenly spaced, else null (series reads rebuild them). */
+    stepStride: integer(),
     ...Object.fromEntries(Object.keys(metricColumns()).map((key) => [key, real().array()])),
   },
   (t) => [primaryKey({ columns: [t.runNum, t.seed] })],
