@@ -5,7 +5,8 @@
 -- view were ~0.5 s of database CPU. Arrays are also ~4.5 B per value against ~11 for rows.
 -- Live runs keep appending rows to metric_points; the trigger below moves a run's rows here in the
 -- transaction that ends it. Readers take both through the metric_points_all view (or, for series,
--- queries/series-read.ts). A new metric is a new column in metric_points, here, and in the view.
+-- queries/series-read.ts). A new metric is a new column in metric_points, here, in the views and
+-- in compact_run_points.
 CREATE TABLE "metric_arrays" (
 	"run_num" integer NOT NULL,
 	"seed" smallint NOT NULL,
