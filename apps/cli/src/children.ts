@@ -4,10 +4,10 @@ import { fileURLToPath } from "node:url";
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 /** A worker in its own process: training must never stall the API's event loop. */
-export function spawnWorker(databaseUrl: string): ChildProcess {
+export function spawnWorker(databaseUrl: string, blasThreads: number): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", MAIN, "worker"], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, OPENBLAS_NUM_THREADS: String(blasThreads) },
   });
 }
 

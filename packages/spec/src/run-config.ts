@@ -9,7 +9,7 @@ import { isPrime } from "./primes.ts";
 export const OPS = ["add", "sub", "mul", "div"] as const;
 export const LOSSES = ["ce", "mse"] as const;
 export const DECAY_ORDERS = ["after", "torch"] as const;
-export const BACKENDS = ["auto", "tensorflow", "tensorflow-gpu", "wasm", "cpu"] as const;
+export const BACKENDS = ["auto", "tensorflow", "tensorflow-gpu", "wasm-openblas", "wasm", "cpu"] as const;
 export const MODELS = ["mlp", "transformer"] as const;
 
 export const MAX_STEPS = 1_000_000;

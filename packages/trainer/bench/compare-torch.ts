@@ -48,6 +48,7 @@ const rows: Row[] = [];
 const plans: { backend: BackendRequest; warmup: number; blocks: number; maxSeeds: number }[] = [
   { backend: "tensorflow-gpu", warmup: 10, blocks: 3, maxSeeds: 32 },
   { backend: "tensorflow", warmup: 5, blocks: 2, maxSeeds: 32 },
+  { backend: "wasm-openblas", warmup: 3, blocks: 2, maxSeeds: 32 },
   { backend: "wasm", warmup: 3, blocks: 2, maxSeeds: 32 },
   { backend: "cpu", warmup: 0, blocks: 0, maxSeeds: 1 },
 ];
@@ -58,9 +59,9 @@ const torchSteps = option("--torch-steps") ?? "20";
 const backendsArg = option("--backends")?.split(",");
 for (const plan of plans.filter((pl) => !backendsArg || backendsArg.includes(pl.backend))) {
   if (blocksArg !== undefined && plan.blocks > 0) plan.blocks = Math.max(1, Number(blocksArg));
-  let tf;
+  let tf, backend;
   try {
-    ({ tf } = await selectBackend(plan.backend));
+    ({ tf, backend } = await selectBackend(plan.backend));
   } catch (error) {
     console.error(`${plan.backend}: unavailable (${(error as Error).message.split("\n")[0]})`);
     continue;
@@ -93,7 +94,7 @@ for (const plan of plans.filter((pl) => !backendsArg || backendsArg.includes(pl.
     const nominal = 6 * n * (2 * d * H + H * p) * seeds;
     const evalWork = plan.blocks === 0 ? 0 : (2 * all * H * p + 4 * p * d * H) / EVAL_EVERY;
     const work = (6 * n * H * p + 12 * p * d * H + evalWork) * seeds;
-    const label = `tfjs-${tf.getBackend()}${plan.blocks === 0 ? " (1 step, no eval)" : ""}`;
+    const label = `tfjs-${backend}${plan.blocks === 0 ? " (1 step, no eval)" : ""}`;
     rows.push({ impl: label, seeds, msPerStep: ms, nominal, work });
     session.dispose();
   }

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { selectBackend } from "./backends.ts";
+import { nativeBlasAvailable } from "./native-blas.ts";
 
 const require = createRequire(import.meta.url);
 const installed = (pkg: string) => {
@@ -14,12 +15,13 @@ const installed = (pkg: string) => {
 const nativeMissing = !installed("@tensorflow/tfjs-node") && !installed("@tensorflow/tfjs-node-gpu");
 
 describe("selectBackend", () => {
-  it.runIf(nativeMissing)("auto skips each missing native package with one log line and lands on wasm", async () => {
+  it.runIf(nativeMissing)("auto skips each missing native package with one log line and lands on wasm (with OpenBLAS when it loads)", async () => {
     const lines: string[] = [];
     const { tf, backend } = await selectBackend("auto", (m) => lines.push(m));
-    expect(backend).toBe("wasm");
+    const blas = nativeBlasAvailable();
+    expect(backend).toBe(blas ? "wasm-openblas" : "wasm");
     expect(tf.getBackend()).toBe("wasm");
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(blas ? 2 : 3);
     expect(lines[0]).toMatch(/tensorflow-gpu.*@tensorflow\/tfjs-node-gpu.*npm install @tensorflow\/tfjs-node-gpu/);
     expect(lines[1]).toMatch(/@tensorflow\/tfjs-node\b.*npm install @tensorflow\/tfjs-node$/);
   });

@@ -1,20 +1,25 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as TfCore from "@tensorflow/tfjs-core";
+import { loadNativeBlas } from "./native-blas.ts";
+import { useNativeMatMul } from "./wasm-blas-kernel.ts";
 
 /**
  * The only place that picks a tfjs backend (DESIGN.md §5). Order for "auto":
- * tfjs-node-gpu (CUDA) → tfjs-node → wasm (SIMD) → cpu. The native packages are optional
- * dependencies whose installers download libtensorflow, so offline they are simply absent:
- * a missing one is skipped with one log line; a run that *requests* it fails naming the package.
+ * tfjs-node-gpu (CUDA) → tfjs-node → wasm-openblas → wasm (SIMD) → cpu. The native packages are
+ * optional dependencies whose installers download libtensorflow, so offline they are simply
+ * absent: a missing one is skipped with one log line; a run that *requests* it fails naming the
+ * package. "wasm-openblas" is the wasm backend with its matrix products on the machine's
+ * OpenBLAS (wasm-blas-kernel.ts), using every core where wasm in Node uses one.
  */
-export type BackendRequest = "auto" | "tensorflow-gpu" | "tensorflow" | "wasm" | "cpu";
+export type BackendRequest = "auto" | "tensorflow-gpu" | "tensorflow" | "wasm-openblas" | "wasm" | "cpu";
 export type Tf = typeof TfCore;
 
 export interface SelectedBackend {
   /** The tfjs instance whose backend was set: pass this one to train(). */
   tf: Tf;
-  /** What tf.getBackend() reports, e.g. "wasm", "tensorflow", "cpu". */
+  /** The backend as stored on the run: what tf.getBackend() reports ("wasm", "tensorflow",
+   * "cpu"), or "wasm-openblas" for wasm with native matrix products. */
   backend: string;
 }
 
@@ -24,6 +29,8 @@ interface Candidate {
   request: Exclude<BackendRequest, "auto">;
   pkg: string;
   load: () => Promise<{ tf: Tf; name: string }>;
+  /** After the tfjs backend is set: switches wasm's matrix products (throws if unavailable). */
+  configure?: (tf: Tf) => void;
 }
 
 /** The package itself is absent (not: installed but its native binding or a dependency is missing). */
@@ -61,7 +68,19 @@ async function loadCpu(): Promise<{ tf: Tf; name: string }> {
 const CANDIDATES: Candidate[] = [
   { request: "tensorflow-gpu", pkg: "@tensorflow/tfjs-node-gpu", load: () => loadNative("@tensorflow/tfjs-node-gpu") },
   { request: "tensorflow", pkg: "@tensorflow/tfjs-node", load: () => loadNative("@tensorflow/tfjs-node") },
-  { request: "wasm", pkg: "@tensorflow/tfjs-backend-wasm", load: loadWasm },
+  {
+    request: "wasm-openblas", pkg: "@tensorflow/tfjs-backend-wasm", load: loadWasm,
+    configure: (tf) => {
+      let blas;
+      try {
+        blas = loadNativeBlas();
+      } catch (error) {
+        throw new Error(`its native BLAS is unavailable: ${firstLine(error)}`);
+      }
+      useNativeMatMul(tf, blas);
+    },
+  },
+  { request: "wasm", pkg: "@tensorflow/tfjs-backend-wasm", load: loadWasm, configure: (tf) => useNativeMatMul(tf, null) },
   { request: "cpu", pkg: "@tensorflow/tfjs-backend-cpu", load: loadCpu },
 ];
 
@@ -77,7 +96,8 @@ async function tryCandidate(c: Candidate): Promise<SelectedBackend> {
   const ok = await loaded.tf.setBackend(loaded.name);
   if (!ok) throw new Error(`${c.pkg} loaded but its backend "${loaded.name}" failed to initialise`);
   await loaded.tf.ready();
-  return { tf: loaded.tf, backend: loaded.tf.getBackend() };
+  c.configure?.(loaded.tf);
+  return { tf: loaded.tf, backend: c.configure ? c.request : loaded.tf.getBackend() };
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];

@@ -696,7 +696,7 @@ export type RunConfig = {
  * Invalid values are rejected with BAD_USER_INPUT naming the field.
  */
 export type RunConfigInput = {
-  /** "auto", "tensorflow-gpu", "tensorflow", "wasm" or "cpu". */
+  /** "auto", "tensorflow-gpu", "tensorflow", "wasm-openblas", "wasm" or "cpu". */
   backend?: InputMaybe<Scalars['String']['input']>;
   /** Minibatch size (omit for full batch). */
   batchSize?: InputMaybe<Scalars['Int']['input']>;

@@ -1,10 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Tensor, Tensor2D, Tensor3D } from "@tensorflow/tfjs-core";
 import { selectBackend } from "../backends.ts";
+import { nativeBlasAvailable } from "../native-blas.ts";
 import { createAddBias, createMatMul, createStackedBlockProducts } from "./ops.ts";
 import { batchedMatMul, createBatchedMatMul, createConcatRows, createSeedBias, createSeedBlockTable, createSeedMatMul } from "./ops-batched.ts";
 
 const { tf } = await selectBackend("wasm");
+// Both wasm flavours: its own kernels (explicit transposes, per-seed 2-D products) and OpenBLAS
+// (rank-3 and transposed products passed straight through).
+const backends = nativeBlasAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
 
 /** Σ z ⊙ R as a scalar with its own gradient (tfjs-core registers none for Mul/Sum). */
 const weightedSum = (r: Tensor) =>
@@ -19,7 +23,9 @@ const gradsOf = (f: (...xs: Tensor[]) => Tensor, xs: Tensor[], seed: number) => 
   return tf.grads((...ys: Tensor[]) => loss(f(...ys)))(xs);
 };
 
-describe("batched ops (S seeds)", () => {
+describe.each(backends)("batched ops (S seeds) (%s)", (backend) => {
+  beforeAll(async () => void (await selectBackend(backend)));
+
   it("the seam equals rank-3 tf.matMul, and the op's gradient equals each seed's 2-D gradient", () => {
     tf.tidy(() => {
       const [a, b] = [rand([3, 5, 4], 1) as Tensor3D, rand([3, 4, 6], 2) as Tensor3D];

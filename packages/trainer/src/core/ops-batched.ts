@@ -11,20 +11,34 @@ import type { Tf } from "./ops.ts";
 type Save = (tensors: Tensor[]) => void;
 
 /**
- * THE seam for batched products a[s]·b[s] (a [S,m,k], b [S,k,n] → [S,m,n]), forward only.
- * wasm runs rank-3 BatchMatMul on a scalar loop and only batch-1, non-transposed operands on its
- * fast XNNPACK path (PERF-NOTES), so on wasm/cpu we run S plain 2-D matMuls on seed blocks
- * (seedBlock below) and concatenate the products; the native and GPU
- * backends (tensorflow, webgl, webgpu) have real batched kernels, so they get one rank-3 matMul.
+ * Marks a BatchMatMul kernel function whose rank-3 and transposed products cost what plain
+ * ones do (wasm-blas-kernel.ts: OpenBLAS takes batches and transposes as arguments).
  */
-export function batchedMatMul(tf: Tf, a: Tensor3D, b: Tensor3D): Tensor3D {
+export const FAST_PRODUCTS = Symbol.for("grokscope.fastProducts");
+
+/** Whether this backend runs rank-3 and transposed products on a real kernel. */
+function hasFastProducts(tf: Tf): boolean {
   const backend = tf.getBackend();
-  if (backend === "wasm" || backend === "cpu") {
-    const S = a.shape[0];
-    const products = Array.from({ length: S }, (_, s) => tf.matMul(seedBlock(tf, a, s), seedBlock(tf, b, s)));
-    return tf.reshape(S === 1 ? products[0]! : tf.concat(products, 0), [S, a.shape[1], b.shape[2]]) as Tensor3D;
-  }
-  return tf.matMul(a, b);
+  if (backend !== "wasm" && backend !== "cpu") return true; // tensorflow, webgl, webgpu
+  const kernel = tf.getKernel("BatchMatMul", backend);
+  return kernel !== undefined && FAST_PRODUCTS in kernel.kernelFunc;
+}
+
+/**
+ * THE seam for batched products op(a[s])·op(b[s]) (op = transpose of the last two axes when asked;
+ * a [S,m,k], b [S,k,n] → [S,m,n]), forward only.
+ * wasm's own kernel runs rank-3 BatchMatMul on a scalar loop and only batch-1, non-transposed
+ * operands on its fast XNNPACK path (PERF-NOTES), so there (and on cpu) transposes are explicit and
+ * we run S plain 2-D matMuls on seed blocks (seedBlock below) and concatenate the products; the
+ * native and GPU backends, and wasm with OpenBLAS, have real batched kernels: one rank-3 matMul.
+ */
+export function batchedMatMul(tf: Tf, a: Tensor3D, b: Tensor3D, transposeA = false, transposeB = false): Tensor3D {
+  if (hasFastProducts(tf)) return tf.matMul(a, b, transposeA, transposeB);
+  const left = transposeA ? swapLast(tf, a) : a;
+  const right = transposeB ? swapLast(tf, b) : b;
+  const S = left.shape[0];
+  const products = Array.from({ length: S }, (_, s) => tf.matMul(seedBlock(tf, left, s), seedBlock(tf, right, s)));
+  return tf.reshape(S === 1 ? products[0]! : tf.concat(products, 0), [S, left.shape[1], right.shape[2]]) as Tensor3D;
 }
 
 /**
@@ -51,7 +65,7 @@ export function createBatchedMatMul(tf: Tf): (a: Tensor3D, b: Tensor3D) => Tenso
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [sa, sb] = saved as [Tensor3D, Tensor3D];
         const g = dy as Tensor3D;
-        return [batchedMatMul(tf, g, swapLast(tf, sb)), batchedMatMul(tf, swapLast(tf, sa), g)];
+        return [batchedMatMul(tf, g, sb, false, true), batchedMatMul(tf, sa, g, true, false)];
       },
     };
   });
@@ -70,7 +84,7 @@ export function createSeedMatMul(tf: Tf): (x: Tensor2D, w: Tensor3D) => Tensor2D
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [sx, sw] = saved as [Tensor3D, Tensor3D];
         const g = tf.reshape(dy, [S, sx.shape[1], n]) as Tensor3D;
-        return [tf.reshape(batchedMatMul(tf, g, swapLast(tf, sw)), [S * sx.shape[1], k]), batchedMatMul(tf, swapLast(tf, sx), g)];
+        return [tf.reshape(batchedMatMul(tf, g, sw, false, true), [S * sx.shape[1], k]), batchedMatMul(tf, sx, g, true, false)];
       },
     };
   });
@@ -97,9 +111,9 @@ export function createSeedBlockTable(tf: Tf): (x: Tensor3D, w: Tensor3D) => Tens
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [sx, sw] = saved as [Tensor3D, Tensor3D];
         const g = tf.reshape(dy, [2 * S, r, m]) as Tensor3D;
-        const dxTwice = batchedMatMul(tf, g, swapLast(tf, sw)); // [2S, r, k]: both halves' share of dx
+        const dxTwice = batchedMatMul(tf, g, sw, false, true); // [2S, r, k]: both halves' share of dx
         const dx = tf.sum(tf.reshape(dxTwice, [S, 2, r, k]), 1);
-        return [dx, tf.reshape(batchedMatMul(tf, swapLast(tf, sx), g), [S, 2 * k, m])];
+        return [dx, tf.reshape(batchedMatMul(tf, sx, g, true, false), [S, 2 * k, m])];
       },
     };
   });

@@ -1,11 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseRunConfig, summarizeSeeds, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
+import { nativeBlasAvailable } from "../native-blas.ts";
 import type { Metrics } from "./metrics.ts";
 import { createTrainingSession } from "./session.ts";
 import { train, type Evaluation } from "./train.ts";
 
 const { tf } = await selectBackend("wasm");
+// Both wasm flavours: its own kernels (explicit transposes, per-seed 2-D products) and OpenBLAS
+// (rank-3 and transposed products passed straight through).
+const backends = nativeBlasAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
 
 const configOf = (input: RunConfigInput) => {
   const r = parseRunConfig({ p: 11, embedDim: 16, hiddenDim: 32, evalEvery: 5, steps: 30, lr: 1e-2, ...input });
@@ -28,7 +32,9 @@ const expectClose = (got: Metrics, want: Metrics, where: string) => {
 };
 const sq = (xs: ArrayLike<number>) => Array.from(xs).reduce((s, x) => s + x * x, 0);
 
-describe("S seeds as one batched computation", () => {
+describe.each(backends)("S seeds as one batched computation (%s)", (backend) => {
+  beforeAll(async () => void (await selectBackend(backend)));
+
   it.each([
     ["plain CE", {}],
     ["every intervention", { loss: "mse", temperature: 1.5, clamp: { target: 6, fromStep: 3 }, grokfast: {}, warmupSteps: 4, batchSize: 20, decayOrder: "torch" }],

@@ -73,8 +73,8 @@ export function createAdd(tf: Tf): (x: Tensor2D, y: Tensor2D) => Tensor2D {
 
 /**
  * Per-seed products a[s]·b[s] (a [S,r,k], b [S,k,n]) as one seed-major [S·r, n] tensor, through
- * ops-batched's batchedMatMul seam (one rank-3 matMul on native/GPU backends, S plain 2-D ones on
- * wasm/cpu); dA = dy·bᵀ, dB = aᵀ·dy per seed with explicit transposes.
+ * ops-batched's batchedMatMul seam (one rank-3 matMul on native/GPU backends and wasm-openblas, S
+ * plain 2-D ones on wasm/cpu); dA = dy·bᵀ, dB = aᵀ·dy per seed.
  */
 export function createSeedProduct(tf: Tf): (a: Tensor3D, b: Tensor3D) => Tensor2D {
   const op = tf.customGrad<Tensor>((...args: (Tensor | Save)[]) => {
@@ -87,8 +87,7 @@ export function createSeedProduct(tf: Tf): (a: Tensor3D, b: Tensor3D) => Tensor2
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [sa, sb] = saved as [Tensor3D, Tensor3D];
         const g = tf.reshape(dy, [S, r, n]) as Tensor3D;
-        const swap = (x: Tensor3D) => tf.transpose(x, [0, 2, 1]) as Tensor3D;
-        return [batchedMatMul(tf, g, swap(sb)), batchedMatMul(tf, swap(sa), g)];
+        return [batchedMatMul(tf, g, sb, false, true), batchedMatMul(tf, sa, g, true, false)];
       },
     };
   });

@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The native matrix-product path of the "wasm-openblas" backend: a small Node-API addon
+ * (native/blas.c, built at install by native/build.mjs) that calls the machine's OpenBLAS.
+ * OpenBLAS reads OPENBLAS_NUM_THREADS when it loads; `grokscope start` sets it per worker.
+ */
+export interface NativeBlas {
+  /** OpenBLAS's own description, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH ... Cooperlake MAX_THREADS=64". */
+  config: string;
+  /** Sets OpenBLAS's thread count when n > 0; returns the count in effect. */
+  threads(n?: number): number;
+  /** C = op(A)·op(B) for `batch` row-major products inside one Float32Array heap (offsets in floats). */
+  sgemm(
+    heap: Float32Array, transA: boolean, transB: boolean, m: number, n: number, k: number,
+    aOffset: number, bOffset: number, cOffset: number, batch: number, aStride: number, bStride: number, cStride: number,
+  ): void;
+}
+
+const ADDON = fileURLToPath(new URL("../native/build/grokscope_blas.node", import.meta.url));
+// Debian/Ubuntu (libopenblas0-pthread), other Linux, Homebrew on both Mac architectures.
+const LIBRARIES = [
+  "libopenblas.so.0",
+  "libopenblas.so",
+  "/opt/homebrew/opt/openblas/lib/libopenblas.dylib",
+  "/usr/local/opt/openblas/lib/libopenblas.dylib",
+];
+export const OPENBLAS_INSTALL_HINT = "apt-get install libopenblas0-pthread (or brew install openblas), then npm ci";
+
+let cached: NativeBlas | undefined;
+
+/** Loads the addon and OpenBLAS once per process; throws an error that says what to install. */
+export function loadNativeBlas(): NativeBlas {
+  cached ??= openNativeBlas(LIBRARIES);
+  return cached;
+}
+
+/** The first of `libraries` that loads and is OpenBLAS (uncached: loadNativeBlas is the normal way in). */
+export function openNativeBlas(libraries: readonly string[]): NativeBlas {
+  if (!existsSync(ADDON)) {
+    throw new Error("the native BLAS kernel is not built (no C compiler at install?): run node packages/trainer/native/build.mjs");
+  }
+  const addon = createRequire(import.meta.url)(ADDON) as Omit<NativeBlas, "config"> & { load(lib: string): string };
+  const failures: string[] = [];
+  for (const library of libraries) {
+    try {
+      const config = addon.load(library);
+      return { config, threads: (n) => addon.threads(n ?? 0), sgemm: addon.sgemm };
+    } catch (error) {
+      failures.push((error as Error).message);
+    }
+  }
+  throw new Error(`OpenBLAS not found (${failures[0]}): ${OPENBLAS_INSTALL_HINT}`);
+}
+
+/** Whether this machine can run the "wasm-openblas" backend (for tests and benchmarks that cover both). */
+export function nativeBlasAvailable(): boolean {
+  try {
+    loadNativeBlas();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { selectBackend } from "./backends.ts";
+import { loadNativeBlas, openNativeBlas, type NativeBlas } from "./native-blas.ts";
+import { nativeMatMulActive, useNativeMatMul } from "./wasm-blas-kernel.ts";
+
+// CI installs OpenBLAS and a C compiler (.ci/run), so there the native path must load; a
+// newcomer's machine without them must instead get the error that says what to install.
+let blas: NativeBlas | null = null;
+let unavailable = "";
+try {
+  blas = loadNativeBlas();
+} catch (error) {
+  unavailable = (error as Error).message;
+}
+const required = process.env.CI === "true";
+
+const { tf } = await selectBackend("wasm");
+
+/** Deterministic values in [-1, 1) (no RNG dependency). */
+const values = (n: number, salt: number) => Float32Array.from({ length: n }, (_, i) => (((i * 7919 + salt * 104729) % 2001) - 1000) / 1000);
+
+/** The same product on wasm's own kernel and on OpenBLAS. */
+function bothWays(aShape: number[], bShape: number[], transposeA = false, transposeB = false) {
+  const a = tf.tensor(values(aShape.reduce((x, y) => x * y), 1), aShape);
+  const b = tf.tensor(values(bShape.reduce((x, y) => x * y), 2), bShape);
+  useNativeMatMul(tf, null);
+  const wasm = tf.matMul(a, b, transposeA, transposeB);
+  useNativeMatMul(tf, blas);
+  const native = tf.matMul(a, b, transposeA, transposeB);
+  useNativeMatMul(tf, null);
+  const out = { shape: native.shape, wasmShape: wasm.shape, native: native.dataSync(), wasm: wasm.dataSync() };
+  tf.dispose([a, b, wasm, native]);
+  return out;
+}
+
+function expectClose(native: Float32Array | Int32Array | Uint8Array, wasm: Float32Array | Int32Array | Uint8Array, k: number) {
+  expect(native.length).toBe(wasm.length);
+  // Both sum k products of values ≤ 1 in float32, in different orders: allow k·ε-scale error.
+  const tolerance = k * 2 ** -22;
+  let worst = 0;
+  for (let i = 0; i < native.length; i++) worst = Math.max(worst, Math.abs(native[i]! - wasm[i]!));
+  expect(worst).toBeLessThan(tolerance);
+}
+
+describe.runIf(blas !== null)("wasm matrix products on OpenBLAS", () => {
+  it.each([
+    [[37, 19], [19, 23], false, false],
+    [[19, 37], [19, 23], true, false],
+    [[37, 19], [23, 19], false, true],
+    [[19, 37], [23, 19], true, true],
+  ] as const)("2-D %j × %j (transposeA %s, transposeB %s) equals wasm's kernel", (aShape, bShape, ta, tb) => {
+    const r = bothWays([...aShape], [...bShape], ta, tb);
+    expect(r.shape).toEqual([37, 23]);
+    expectClose(r.native, r.wasm, 19);
+  });
+
+  it.each([
+    ["equal batches", [3, 5, 7], [3, 7, 4], [3, 5, 4]],
+    ["a single left matrix broadcast", [1, 5, 7], [3, 7, 4], [3, 5, 4]],
+    ["a single right matrix broadcast", [3, 5, 7], [1, 7, 4], [3, 5, 4]],
+    ["rank 2 against rank 3", [5, 7], [3, 7, 4], [3, 5, 4]],
+    ["two batch axes", [2, 3, 5, 7], [2, 3, 7, 4], [2, 3, 5, 4]],
+    ["a batch broadcast it leaves to wasm", [2, 1, 5, 7], [1, 3, 7, 4], [2, 3, 5, 4]],
+  ])("batched, %s", (_, aShape, bShape, outShape) => {
+    const r = bothWays(aShape!, bShape!);
+    expect(r.shape).toEqual(outShape);
+    expect(r.wasmShape).toEqual(outShape);
+    expectClose(r.native, r.wasm, 5);
+  });
+
+  it("batched and transposed both ways", () => {
+    const r = bothWays([3, 7, 5], [3, 4, 7], true, true);
+    expect(r.shape).toEqual([3, 5, 4]);
+    expectClose(r.native, r.wasm, 7);
+  });
+
+  it("a product whose output grows the wasm heap reads the new heap", () => {
+    // 32 MB of output: more than the heap has spare, so makeOutput grows (and replaces) the buffer.
+    const r = bothWays([2048, 3], [3, 4096]);
+    expect(r.shape).toEqual([2048, 4096]);
+    expectClose(r.native, r.wasm, 3);
+  });
+
+  it("leaves what it does not cover to wasm's kernel, with its errors", () => {
+    useNativeMatMul(tf, blas);
+    expect(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[1, 2]]))).toThrow(/inner shapes \(2\) and \(1\)/);
+    expect(tf.matMul(tf.zeros([0, 3]), tf.zeros([3, 2])).shape).toEqual([0, 2]);
+    useNativeMatMul(tf, null);
+  });
+
+  it("the addon refuses operands outside the heap instead of reading past it", () => {
+    const heap = new Float32Array(16);
+    expect(() => blas!.sgemm(heap, false, false, 2, 2, 2, 0, 4, 14, 1, 0, 0, 0)).toThrow(/outside the heap/);
+    expect(() => blas!.sgemm(heap, false, false, 2, 2, 2, 0, 4, 8, 3, 4, 4, 4)).toThrow(/outside the heap/);
+    blas!.sgemm(heap.fill(1), false, false, 2, 2, 2, 0, 4, 8, 1, 0, 0, 0);
+    expect(Array.from(heap.subarray(8, 12))).toEqual([2, 2, 2, 2]);
+  });
+
+  it("selecting wasm-openblas turns the native products on and selecting wasm turns them off", async () => {
+    const native = await selectBackend("wasm-openblas");
+    expect(native.backend).toBe("wasm-openblas");
+    expect(native.tf.getBackend()).toBe("wasm");
+    expect(nativeMatMulActive(native.tf)).toBe(true);
+    const plain = await selectBackend("wasm");
+    expect(plain.backend).toBe("wasm");
+    expect(nativeMatMulActive(plain.tf)).toBe(false);
+  });
+});
+
+describe("without OpenBLAS", () => {
+  it.runIf(required)("CI has the native path (OpenBLAS and a C compiler are installed there)", () => {
+    expect(unavailable).toBe("");
+  });
+
+  it("a missing OpenBLAS is an error that says what to install", () => {
+    expect(() => openNativeBlas(["libno-such-blas.so.0"])).toThrow(
+      /not built.*native\/build\.mjs|OpenBLAS not found \(libno-such-blas.*\): apt-get install libopenblas0-pthread/,
+    );
+  });
+
+  it.runIf(blas === null)("requesting wasm-openblas then fails the run naming it; auto falls back to wasm", async () => {
+    await expect(selectBackend("wasm-openblas")).rejects.toThrow(`backend wasm-openblas requested but its native BLAS is unavailable: ${unavailable}`);
+    const lines: string[] = [];
+    expect((await selectBackend("auto", (m) => lines.push(m))).backend).toBe("wasm");
+    expect(lines.some((l) => l.startsWith("backend wasm-openblas skipped: its native BLAS is unavailable"))).toBe(true);
+  });
+});
