@@ -5,7 +5,7 @@
  *   node --import tsx packages/trainer/bench/fidelity.ts                       # full: p 97, 4 seeds, 15,000 steps
  *   node --import tsx packages/trainer/bench/fidelity.ts --p 23 --seeds 2 --steps 800   # smoke
  * Flags: --p, --seeds (per cell), --steps (budget per cell), --cells id,id (ids below),
- * --eval-every (default 10), --backend (auto|tensorflow-gpu|tensorflow|wasm|cpu), --wc W and
+ * --eval-every (default 10), --backend (auto|tensorflow-gpu|tensorflow|wasm-openblas|wasm|cpu), --wc W and
  * --wc-mse W (skip calibration). A cell stops early once all its seeds have grokked (as the
  * paper's runner does).
  *

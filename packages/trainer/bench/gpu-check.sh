@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GPU smoke check (not part of any test): on a machine with an NVIDIA GPU, make
 # @tensorflow/tfjs-node-gpu available if it is absent, then for every backend that loads
-# (tfjs-node-gpu → tfjs-node → wasm → cpu) print ms/step of the paper MLP at p = 97 and the
+# (tfjs-node-gpu → tfjs-node → wasm-openblas → wasm → cpu) print ms/step of the paper MLP at p = 97 and the
 # grokking step of one short run (stops at T_grok, 4,000 steps, or the per-backend budget).
 #   packages/trainer/bench/gpu-check.sh [budgetSecondsPerBackend=90]
 # Bounded: the whole script is killed after GPU_CHECK_TIMEOUT seconds (default 480).

@@ -16,7 +16,7 @@ const parsed = parseRunConfig({ p: 97, trainFraction: 0.4 });
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const config = parsed.config;
 
-for (const request of ["tensorflow-gpu", "tensorflow", "wasm", "cpu"] as BackendRequest[]) {
+for (const request of ["tensorflow-gpu", "tensorflow", "wasm-openblas", "wasm", "cpu"] as BackendRequest[]) {
   let tf;
   try {
     ({ tf } = await selectBackend(request));

@@ -3,7 +3,8 @@
  * process, so tf.memory() is visible) against a throw-away embedded PostgreSQL. Every SAMPLE_MS
  * it samples RSS, live tensors and metric rows written per second, and prints a row every
  * EVERY steps. Flat columns mean no tensor leak, no memory growth, no write slow-down.
- *   npx tsx bench/long-run.ts                 (from packages/trainer; STEPS, P, EVAL_EVERY, BACKEND)
+ *   npx tsx bench/long-run.ts                 (from packages/trainer; STEPS, P, EVAL_EVERY, BACKEND,
+ *                                              EMBED_DIM and HIDDEN_DIM: 128 and 256 for the paper MLP)
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,6 +20,8 @@ const P = Number(process.env.P ?? 5);
 const EVAL_EVERY = Number(process.env.EVAL_EVERY ?? 20);
 const EVERY = Number(process.env.EVERY ?? 5_000);
 const BACKEND = (process.env.BACKEND ?? "cpu") as BackendRequest;
+const EMBED_DIM = Number(process.env.EMBED_DIM ?? 8);
+const HIDDEN_DIM = Number(process.env.HIDDEN_DIM ?? 16);
 const SAMPLE_MS = 500;
 
 async function main() {
@@ -28,7 +31,7 @@ async function main() {
   const worker = createWorker({ db: handle.db, idlePollMs: 100, log: () => {} });
   try {
     await runMigrations(handle.db);
-    const parsed = parseRunConfig({ p: P, steps: STEPS, evalEvery: EVAL_EVERY, embedDim: 8, hiddenDim: 16, backend: BACKEND });
+    const parsed = parseRunConfig({ p: P, steps: STEPS, evalEvery: EVAL_EVERY, embedDim: EMBED_DIM, hiddenDim: HIDDEN_DIM, backend: BACKEND });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const { run } = await createRun(handle.db, { name: "soak", config: parsed.config });
     const { tf } = await selectBackend(BACKEND, () => {});
