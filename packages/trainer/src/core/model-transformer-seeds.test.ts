@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_KEYS, parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
+import { nativeBlasAvailable } from "../native-blas.ts";
 import { readFileSync } from "node:fs";
 import type { Metrics } from "./metrics.ts";
 import type { Transformer } from "./model-transformer.ts";
@@ -10,6 +11,8 @@ import { decodeState } from "./state-format.ts";
 import { train, type Checkpoint, type Evaluation, type TrainDeps } from "./train.ts";
 
 const { tf } = await selectBackend("wasm");
+// Both wasm flavours: per-seed 2-D products with explicit transposes, and OpenBLAS's rank-3 ones.
+const backends = nativeBlasAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
 
 const configOf = (input: RunConfigInput) => {
   const r = parseRunConfig({ model: "transformer", p: 11, embedDim: 16, heads: 2, hiddenDim: 32, trainFraction: 0.6, lr: 1e-2, weightDecay: 0.1, evalEvery: 10, checkpointEvery: 0, ...input });
@@ -31,7 +34,9 @@ const expectClose = (got: Metrics, want: Metrics, where: string) => {
   }
 };
 
-describe("transformer through train() (config.model = transformer)", () => {
+describe.each(backends)("transformer through train() (config.model = transformer, %s)", (backend) => {
+  beforeAll(async () => void (await selectBackend(backend)));
+
   it("trains every seed: all §5 metrics finite, training loss falls, training accuracy > 90 %", async () => {
     const { evaluations, result } = await run({ seeds: 2, steps: 120 });
     expect(result.summary.perSeed.length).toBe(2);

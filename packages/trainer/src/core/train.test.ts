@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRIC_KEYS, parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
+import { nativeBlasAvailable } from "../native-blas.ts";
 import { createTrainingSession } from "./session.ts";
 import { train, type Evaluation } from "./train.ts";
 
@@ -49,6 +50,23 @@ describe("train", () => {
     for (const m of a) expect(Object.values(m).every(Number.isFinite)).toBe(true);
     expect(Object.keys(a[0]!).sort()).toEqual([...METRIC_KEYS].sort());
     expect(a.slice(1).every((m) => m.grad_norm > 0 && m.update_norm > 0)).toBe(true);
+  });
+
+  it.runIf(nativeBlasAvailable())("is deterministic on wasm-openblas too, with OpenBLAS splitting each product over threads", async () => {
+    // Products of 0.4·23² × 256 × 23 and up: above OpenBLAS's threading threshold (M·N·K ≥ 2^18).
+    const run = async () => {
+      const { evaluations, sink } = collect();
+      await train(configOf({ p: 23, embedDim: 64, hiddenDim: 256, steps: 20, seed: 3 }), { tf, sink });
+      return evaluations.map((e) => e.metrics);
+    };
+    await selectBackend("wasm-openblas");
+    try {
+      const a = await run();
+      expect(await run()).toEqual(a);
+      expect(a.at(-1)!.train_loss).toBeLessThan(a[0]!.train_loss);
+    } finally {
+      await selectBackend("wasm");
+    }
   });
 
   it("leaks no tensors across steps or runs", async () => {
