@@ -27,7 +27,7 @@ const LIBRARIES = [
   "/opt/homebrew/opt/openblas/lib/libopenblas.dylib",
   "/usr/local/opt/openblas/lib/libopenblas.dylib",
 ];
-export const OPENBLAS_INSTALL_HINT = "apt-get install libopenblas0-pthread (or brew install openblas), then npm ci";
+const OPENBLAS_INSTALL_HINT = "apt-get install libopenblas0-pthread (or brew install openblas), then npm ci";
 
 let cached: NativeBlas | undefined;
 
