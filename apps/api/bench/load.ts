@@ -57,13 +57,12 @@ async function main() {
     if (!process.env.BYPASS_CACHE) await handle.db.execute(sql`UPDATE runs SET status = 'succeeded', finished_at = now() WHERE id = ANY(${sql.param(long)}::uuid[])`);
     await handle.db.execute(sql`VACUUM ANALYZE`);
 
-    // Writers: 4 workers training long runs for the whole bench (one OpenBLAS thread each, as
-    // `grokscope start` gives 4 workers on 2 cores).
+    // Writers: 4 workers training long runs for the whole bench.
     for (let i = 0; i < WORKERS; i++) {
       const parsed = parseRunConfig({ p: 13, steps: 1_000_000, evalEvery: 10, embedDim: 16, hiddenDim: 32, backend: "cpu", seed: i });
       if (!parsed.ok) throw new Error("bad config");
       await createRun(handle.db, { name: `load-writer-${i}`, config: parsed.config });
-      workers.push(spawn(process.execPath, ["--import", "tsx", CLI, "worker"], { env: { ...process.env, DATABASE_URL: server.url, OPENBLAS_NUM_THREADS: "1" }, stdio: "ignore" }));
+      workers.push(spawn(process.execPath, ["--import", "tsx", CLI, "worker"], { env: { ...process.env, DATABASE_URL: server.url }, stdio: "ignore" }));
     }
     const api = await createApiServer({ db: handle.db, databaseUrl: server.url, port: 0, host: "127.0.0.1" });
     const writing = async () => Number((await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM runs WHERE name LIKE 'load-writer-%' AND status = 'running' AND steps_done > 0`)).rows[0]!.n);
