@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { parseRunConfig } from "@grokscope/spec";
 import { selectBackend, type BackendRequest } from "../src/backends.ts";
 import { createTrainingSession } from "../src/core/index.ts";
-import { loadNativeBlas, nativeBlasAvailable } from "../src/native-blas.ts";
+import { loadNativeKernels, nativeKernelsAvailable } from "../src/native-kernels.ts";
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -118,8 +118,8 @@ if (!argv.includes("--no-torch")) {
 const torchMs = (seeds: number) => rows.find((r) => r.impl === "pytorch-2t" && r.seeds === seeds)?.msPerStep;
 const fmt = (x: number, digits = 1) => x.toFixed(digits);
 console.log(`paper MLP p=${p} d=${d} H=${H}, train fraction 0.4, full batch, eval every ${EVAL_EVERY} steps`);
-if (nativeBlasAvailable()) {
-  const blas = loadNativeBlas();
+if (nativeKernelsAvailable()) {
+  const blas = loadNativeKernels();
   console.log(`wasm-openblas: ${blas.config}, ${blas.threads()} threads`);
 }
 console.log("| impl | seeds | ms/step | seed-steps/s | GFLOP/s nominal | GFLOP/s actual work | ratio vs pytorch-2t |");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds native/build/grokscope_blas.node (blas.c) with the system C compiler. Runs at `npm ci`
+ * Builds native/build/grokscope_kernels.node (kernels.c) with the system C compiler. Runs at `npm ci`
  * (the root postinstall) and before the trainer's tests. Needs only a C compiler and Node's own
  * headers (shipped with Node, no download): OpenBLAS is opened at run time, not linked.
  * Never fails the install: without a compiler the "wasm-openblas" backend is simply unavailable
@@ -12,13 +12,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const source = join(here, "blas.c");
-const output = join(here, "build", "grokscope_blas.node");
+const source = join(here, "kernels.c");
+const output = join(here, "build", "grokscope_kernels.node");
 const nodeHeaders = join(dirname(dirname(process.execPath)), "include", "node");
 const required = process.argv.includes("--require");
 
 function give(reason) {
-  const line = `[grokscope] native BLAS kernel not built (${reason}); the wasm-openblas backend is unavailable`;
+  const line = `[grokscope] native kernels not built (${reason}); the wasm-openblas backend is unavailable`;
   if (required) {
     console.error(line);
     process.exit(1);
@@ -34,7 +34,7 @@ const platformFlags = process.platform === "darwin" ? ["-undefined", "dynamic_lo
 mkdirSync(dirname(output), { recursive: true });
 const result = spawnSync(
   compiler,
-  ["-O2", "-shared", "-fPIC", "-Wall", "-Wextra", `-I${nodeHeaders}`, source, "-o", output, ...platformFlags, "-ldl"],
+  ["-O3", "-shared", "-fPIC", "-Wall", "-Wextra", `-I${nodeHeaders}`, source, "-o", output, ...platformFlags, "-ldl"],
   { stdio: ["ignore", "inherit", "inherit"] },
 );
 if (result.error) give(`${compiler}: ${result.error.message}`);

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { selectBackend } from "./backends.ts";
-import { nativeBlasAvailable } from "./native-blas.ts";
+import { nativeKernelsAvailable } from "./native-kernels.ts";
 
 const require = createRequire(import.meta.url);
 const installed = (pkg: string) => {
@@ -18,7 +18,7 @@ describe("selectBackend", () => {
   it.runIf(nativeMissing)("auto skips each missing native package with one log line and lands on wasm (with OpenBLAS when it loads)", async () => {
     const lines: string[] = [];
     const { tf, backend } = await selectBackend("auto", (m) => lines.push(m));
-    const blas = nativeBlasAvailable();
+    const blas = nativeKernelsAvailable();
     expect(backend).toBe(blas ? "wasm-openblas" : "wasm");
     expect(tf.getBackend()).toBe("wasm");
     expect(lines).toHaveLength(blas ? 2 : 3);

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as TfCore from "@tensorflow/tfjs-core";
-import { loadNativeBlas } from "./native-blas.ts";
-import { useNativeMatMul } from "./wasm-blas-kernel.ts";
+import { loadNativeKernels } from "./native-kernels.ts";
+import { useNativeKernels } from "./wasm-native-kernels.ts";
 
 /**
  * The only place that picks a tfjs backend (DESIGN.md §5). Order for "auto":
@@ -10,7 +10,8 @@ import { useNativeMatMul } from "./wasm-blas-kernel.ts";
  * optional dependencies whose installers download libtensorflow, so offline they are simply
  * absent: a missing one is skipped with one log line; a run that *requests* it fails naming the
  * package. "wasm-openblas" is the wasm backend with its matrix products on the machine's
- * OpenBLAS (wasm-blas-kernel.ts), using every core where wasm in Node uses one.
+ * OpenBLAS, using every core where wasm in Node uses one, and a vectorised erf
+ * (wasm-native-kernels.ts).
  */
 export type BackendRequest = "auto" | "tensorflow-gpu" | "tensorflow" | "wasm-openblas" | "wasm" | "cpu";
 export type Tf = typeof TfCore;
@@ -19,7 +20,7 @@ export interface SelectedBackend {
   /** The tfjs instance whose backend was set: pass this one to train(). */
   tf: Tf;
   /** The backend as stored on the run: what tf.getBackend() reports ("wasm", "tensorflow",
-   * "cpu"), or "wasm-openblas" for wasm with native matrix products. */
+   * "cpu"), or "wasm-openblas" for wasm with native products and erf. */
   backend: string;
 }
 
@@ -71,16 +72,16 @@ const CANDIDATES: Candidate[] = [
   {
     request: "wasm-openblas", pkg: "@tensorflow/tfjs-backend-wasm", load: loadWasm,
     configure: (tf) => {
-      let blas;
+      let native;
       try {
-        blas = loadNativeBlas();
+        native = loadNativeKernels();
       } catch (error) {
-        throw new Error(`its native BLAS is unavailable: ${firstLine(error)}`);
+        throw new Error(`its native kernels are unavailable: ${firstLine(error)}`);
       }
-      useNativeMatMul(tf, blas);
+      useNativeKernels(tf, native);
     },
   },
-  { request: "wasm", pkg: "@tensorflow/tfjs-backend-wasm", load: loadWasm, configure: (tf) => useNativeMatMul(tf, null) },
+  { request: "wasm", pkg: "@tensorflow/tfjs-backend-wasm", load: loadWasm, configure: (tf) => useNativeKernels(tf, null) },
   { request: "cpu", pkg: "@tensorflow/tfjs-backend-cpu", load: loadCpu },
 ];
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_KEYS, parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
-import { nativeBlasAvailable } from "../native-blas.ts";
+import { nativeKernelsAvailable } from "../native-kernels.ts";
 import { readFileSync } from "node:fs";
 import type { Metrics } from "./metrics.ts";
 import type { Transformer } from "./model-transformer.ts";
@@ -12,7 +12,7 @@ import { train, type Checkpoint, type Evaluation, type TrainDeps } from "./train
 
 const { tf } = await selectBackend("wasm");
 // Both wasm flavours: per-seed 2-D products with explicit transposes, and OpenBLAS's rank-3 ones.
-const backends = nativeBlasAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
+const backends = nativeKernelsAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
 
 const configOf = (input: RunConfigInput) => {
   const r = parseRunConfig({ model: "transformer", p: 11, embedDim: 16, heads: 2, hiddenDim: 32, trainFraction: 0.6, lr: 1e-2, weightDecay: 0.1, evalEvery: 10, checkpointEvery: 0, ...input });

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Tensor, Tensor2D, Tensor3D } from "@tensorflow/tfjs-core";
 import { selectBackend } from "../backends.ts";
-import { nativeBlasAvailable } from "../native-blas.ts";
+import { nativeKernelsAvailable } from "../native-kernels.ts";
 import { createAddBias, createMatMul, createStackedBlockProducts } from "./ops.ts";
 import { batchedMatMul, createBatchedMatMul, createConcatRows, createSeedBias, createSeedBlockTable, createSeedMatMul } from "./ops-batched.ts";
 
 const { tf } = await selectBackend("wasm");
 // Both wasm flavours: its own kernels (explicit transposes, per-seed 2-D products) and OpenBLAS
 // (rank-3 and transposed products passed straight through).
-const backends = nativeBlasAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
+const backends = nativeKernelsAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
 
 /** Σ z ⊙ R as a scalar with its own gradient (tfjs-core registers none for Mul/Sum). */
 const weightedSum = (r: Tensor) =>

@@ -12,7 +12,7 @@ type Save = (tensors: Tensor[]) => void;
 
 /**
  * Marks a BatchMatMul kernel function whose rank-3 and transposed products cost what plain
- * ones do (wasm-blas-kernel.ts: OpenBLAS takes batches and transposes as arguments).
+ * ones do (wasm-native-kernels.ts: OpenBLAS takes batches and transposes as arguments).
  */
 export const FAST_PRODUCTS = Symbol.for("grokscope.fastProducts");
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRunConfig, summarizeSeeds, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
-import { nativeBlasAvailable } from "../native-blas.ts";
+import { nativeKernelsAvailable } from "../native-kernels.ts";
 import type { Metrics } from "./metrics.ts";
 import { createTrainingSession } from "./session.ts";
 import { train, type Evaluation } from "./train.ts";
@@ -9,7 +9,7 @@ import { train, type Evaluation } from "./train.ts";
 const { tf } = await selectBackend("wasm");
 // Both wasm flavours: its own kernels (explicit transposes, per-seed 2-D products) and OpenBLAS
 // (rank-3 and transposed products passed straight through).
-const backends = nativeBlasAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
+const backends = nativeKernelsAvailable() ? (["wasm", "wasm-openblas"] as const) : (["wasm"] as const);
 
 const configOf = (input: RunConfigInput) => {
   const r = parseRunConfig({ p: 11, embedDim: 16, hiddenDim: 32, evalEvery: 5, steps: 30, lr: 1e-2, ...input });

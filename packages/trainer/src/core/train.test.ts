@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRIC_KEYS, parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
-import { nativeBlasAvailable } from "../native-blas.ts";
+import { nativeKernelsAvailable } from "../native-kernels.ts";
 import { createTrainingSession } from "./session.ts";
 import { train, type Evaluation } from "./train.ts";
 
@@ -52,7 +52,7 @@ describe("train", () => {
     expect(a.slice(1).every((m) => m.grad_norm > 0 && m.update_norm > 0)).toBe(true);
   });
 
-  it.runIf(nativeBlasAvailable())("is deterministic on wasm-openblas too, with OpenBLAS splitting each product over threads", async () => {
+  it.runIf(nativeKernelsAvailable())("is deterministic on wasm-openblas too, with OpenBLAS splitting each product over threads", async () => {
     // Products of 0.4·23² × 256 × 23 and up: above OpenBLAS's threading threshold (M·N·K ≥ 2^18).
     const run = async () => {
       const { evaluations, sink } = collect();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { selectBackend } from "./backends.ts";
-import { loadNativeBlas, openNativeBlas, type NativeBlas } from "./native-blas.ts";
-import { nativeMatMulActive, useNativeMatMul } from "./wasm-blas-kernel.ts";
+import { loadNativeKernels, openNativeKernels, type NativeKernels } from "./native-kernels.ts";
+import { nativeKernelsActive, useNativeKernels } from "./wasm-native-kernels.ts";
 
-// CI installs OpenBLAS and a C compiler (.ci/run), so there the native path must load; a
+// CI installs OpenBLAS and a C compiler (.ci/run), so there the native kernels must load; a
 // newcomer's machine without them must instead get the error that says what to install.
-let blas: NativeBlas | null = null;
+let native: NativeKernels | null = null;
 let unavailable = "";
 try {
-  blas = loadNativeBlas();
+  native = loadNativeKernels();
 } catch (error) {
   unavailable = (error as Error).message;
 }
@@ -23,26 +23,26 @@ const values = (n: number, salt: number) => Float32Array.from({ length: n }, (_,
 function bothWays(aShape: number[], bShape: number[], transposeA = false, transposeB = false) {
   const a = tf.tensor(values(aShape.reduce((x, y) => x * y), 1), aShape);
   const b = tf.tensor(values(bShape.reduce((x, y) => x * y), 2), bShape);
-  useNativeMatMul(tf, null);
+  useNativeKernels(tf, null);
   const wasm = tf.matMul(a, b, transposeA, transposeB);
-  useNativeMatMul(tf, blas);
-  const native = tf.matMul(a, b, transposeA, transposeB);
-  useNativeMatMul(tf, null);
-  const out = { shape: native.shape, wasmShape: wasm.shape, native: native.dataSync(), wasm: wasm.dataSync() };
-  tf.dispose([a, b, wasm, native]);
+  useNativeKernels(tf, native);
+  const blas = tf.matMul(a, b, transposeA, transposeB);
+  useNativeKernels(tf, null);
+  const out = { shape: blas.shape, wasmShape: wasm.shape, native: blas.dataSync(), wasm: wasm.dataSync() };
+  tf.dispose([a, b, wasm, blas]);
   return out;
 }
 
-function expectClose(native: Float32Array | Int32Array | Uint8Array, wasm: Float32Array | Int32Array | Uint8Array, k: number) {
-  expect(native.length).toBe(wasm.length);
+function expectClose(got: Float32Array | Int32Array | Uint8Array, wasm: Float32Array | Int32Array | Uint8Array, k: number) {
+  expect(got.length).toBe(wasm.length);
   // Both sum k products of values ≤ 1 in float32, in different orders: allow k·ε-scale error.
   const tolerance = k * 2 ** -22;
   let worst = 0;
-  for (let i = 0; i < native.length; i++) worst = Math.max(worst, Math.abs(native[i]! - wasm[i]!));
+  for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i]! - wasm[i]!));
   expect(worst).toBeLessThan(tolerance);
 }
 
-describe.runIf(blas !== null)("wasm matrix products on OpenBLAS", () => {
+describe.runIf(native !== null)("wasm matrix products on OpenBLAS", () => {
   it.each([
     [[37, 19], [19, 23], false, false],
     [[19, 37], [19, 23], true, false],
@@ -82,28 +82,73 @@ describe.runIf(blas !== null)("wasm matrix products on OpenBLAS", () => {
   });
 
   it("leaves what it does not cover to wasm's kernel, with its errors", () => {
-    useNativeMatMul(tf, blas);
+    useNativeKernels(tf, native);
     expect(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[1, 2]]))).toThrow(/inner shapes \(2\) and \(1\)/);
     expect(tf.matMul(tf.zeros([0, 3]), tf.zeros([3, 2])).shape).toEqual([0, 2]);
-    useNativeMatMul(tf, null);
+    useNativeKernels(tf, null);
   });
 
   it("the addon refuses operands outside the heap instead of reading past it", () => {
     const heap = new Float32Array(16);
-    expect(() => blas!.sgemm(heap, false, false, 2, 2, 2, 0, 4, 14, 1, 0, 0, 0)).toThrow(/outside the heap/);
-    expect(() => blas!.sgemm(heap, false, false, 2, 2, 2, 0, 4, 8, 3, 4, 4, 4)).toThrow(/outside the heap/);
-    blas!.sgemm(heap.fill(1), false, false, 2, 2, 2, 0, 4, 8, 1, 0, 0, 0);
+    expect(() => native!.sgemm(heap, false, false, 2, 2, 2, 0, 4, 14, 1, 0, 0, 0)).toThrow(/outside the heap/);
+    expect(() => native!.sgemm(heap, false, false, 2, 2, 2, 0, 4, 8, 3, 4, 4, 4)).toThrow(/outside the heap/);
+    native!.sgemm(heap.fill(1), false, false, 2, 2, 2, 0, 4, 8, 1, 0, 0, 0);
     expect(Array.from(heap.subarray(8, 12))).toEqual([2, 2, 2, 2]);
   });
 
-  it("selecting wasm-openblas turns the native products on and selecting wasm turns them off", async () => {
+  it("selecting wasm-openblas turns the native kernels on and selecting wasm turns them off", async () => {
     const native = await selectBackend("wasm-openblas");
     expect(native.backend).toBe("wasm-openblas");
     expect(native.tf.getBackend()).toBe("wasm");
-    expect(nativeMatMulActive(native.tf)).toBe(true);
+    expect(nativeKernelsActive(native.tf)).toBe(true);
     const plain = await selectBackend("wasm");
     expect(plain.backend).toBe("wasm");
-    expect(nativeMatMulActive(plain.tf)).toBe(false);
+    expect(nativeKernelsActive(plain.tf)).toBe(false);
+  });
+});
+
+/** erf in double precision: its Maclaurin series, exact to ~1e-9 for |x| ≤ 4 (beyond, float32 erf is ±1). */
+function erfReference(x: number): number {
+  if (Math.abs(x) > 4) return Math.sign(x);
+  let term = x;
+  let sum = x;
+  for (let n = 1; n < 200; n++) {
+    term *= (-x * x) / n;
+    sum += term / (2 * n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
+
+describe.runIf(native !== null)("wasm erf, vectorised", () => {
+  const grid = Float32Array.from({ length: 24_001 }, (_, i) => -6 + i / 2000);
+
+  it("is within 4e-7 of erf everywhere, ±1 beyond ±4, and keeps NaN", () => {
+    const heap = new Float32Array(2 * grid.length);
+    heap.set(grid);
+    native!.erf(heap, 0, grid.length, grid.length);
+    let worst = 0;
+    grid.forEach((x, i) => (worst = Math.max(worst, Math.abs(heap[grid.length + i]! - erfReference(x)))));
+    expect(worst).toBeLessThan(4e-7);
+    const specials = new Float32Array([NaN, Infinity, -Infinity, 0, -0, 0, 0, 0, 0, 0]);
+    native!.erf(specials, 0, 5, 5);
+    expect(Array.from(specials.subarray(5))).toEqual([NaN, 1, -1, 0, -0]);
+  });
+
+  it("tf.erf on wasm-openblas equals wasm's own erf within both approximations' error, any shape", () => {
+    const x = tf.tensor2d(grid.subarray(0, 24_000), [120, 200]);
+    useNativeKernels(tf, null);
+    const own = tf.erf(x);
+    useNativeKernels(tf, native);
+    const fast = tf.erf(x);
+    useNativeKernels(tf, null);
+    expect(fast.shape).toEqual([120, 200]);
+    const [a, b] = [fast.dataSync(), own.dataSync()];
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]!)))).toBeLessThan(5e-7);
+    tf.dispose([x, own, fast]);
+  });
+
+  it("refuses operands outside the heap", () => {
+    expect(() => native!.erf(new Float32Array(8), 0, 4, 5)).toThrow(/outside the heap/);
   });
 });
 
@@ -113,15 +158,15 @@ describe("without OpenBLAS", () => {
   });
 
   it("a missing OpenBLAS is an error that says what to install", () => {
-    expect(() => openNativeBlas(["libno-such-blas.so.0"])).toThrow(
+    expect(() => openNativeKernels(["libno-such-blas.so.0"])).toThrow(
       /not built.*native\/build\.mjs|OpenBLAS not found \(libno-such-blas.*\): apt-get install libopenblas0-pthread/,
     );
   });
 
-  it.runIf(blas === null)("requesting wasm-openblas then fails the run naming it; auto falls back to wasm", async () => {
-    await expect(selectBackend("wasm-openblas")).rejects.toThrow(`backend wasm-openblas requested but its native BLAS is unavailable: ${unavailable}`);
+  it.runIf(native === null)("requesting wasm-openblas then fails the run naming it; auto falls back to wasm", async () => {
+    await expect(selectBackend("wasm-openblas")).rejects.toThrow(`backend wasm-openblas requested but its native kernels are unavailable: ${unavailable}`);
     const lines: string[] = [];
     expect((await selectBackend("auto", (m) => lines.push(m))).backend).toBe("wasm");
-    expect(lines.some((l) => l.startsWith("backend wasm-openblas skipped: its native BLAS is unavailable"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("backend wasm-openblas skipped: its native kernels are unavailable"))).toBe(true);
   });
 });
