@@ -14,9 +14,7 @@
 #include <dlfcn.h>
 #include <node_api.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
 typedef void (*sgemm_fn)(int, int, int, int, int, int, float, const float *, int, const float *, int,
@@ -30,10 +28,10 @@ static set_threads_fn set_threads;
 static get_threads_fn get_threads;
 static get_config_fn get_config;
 
-#define CHECK(call)                                                                                \
-  if ((call) != napi_ok) {                                                                         \
-    napi_throw_error(env, NULL, "grokscope_kernels: N-API call failed: " #call);                      \
-    return NULL;                                                                                   \
+#define CHECK(call)                                                                 \
+  if ((call) != napi_ok) {                                                          \
+    napi_throw_error(env, NULL, "grokscope_kernels: N-API call failed: " #call);    \
+    return NULL;                                                                    \
   }
 
 static napi_value str(napi_env env, const char *s) {
