@@ -97,10 +97,10 @@ describe.runIf(native !== null)("wasm matrix products on OpenBLAS", () => {
   });
 
   it("selecting wasm-openblas turns the native kernels on and selecting wasm turns them off", async () => {
-    const native = await selectBackend("wasm-openblas");
-    expect(native.backend).toBe("wasm-openblas");
-    expect(native.tf.getBackend()).toBe("wasm");
-    expect(nativeKernelsActive(native.tf)).toBe(true);
+    const selected = await selectBackend("wasm-openblas");
+    expect(selected.backend).toBe("wasm-openblas");
+    expect(selected.tf.getBackend()).toBe("wasm");
+    expect(nativeKernelsActive(selected.tf)).toBe(true);
     const plain = await selectBackend("wasm");
     expect(plain.backend).toBe("wasm");
     expect(nativeKernelsActive(plain.tf)).toBe(false);
@@ -122,13 +122,14 @@ function erfReference(x: number): number {
 describe.runIf(native !== null)("wasm erf, vectorised", () => {
   const grid = Float32Array.from({ length: 24_001 }, (_, i) => -6 + i / 2000);
 
-  it("is within 4e-7 of erf everywhere, ±1 beyond ±4, and keeps NaN", () => {
+  it("is within 5e-7 of erf everywhere, ±1 beyond ±4, and keeps NaN", () => {
     const heap = new Float32Array(2 * grid.length);
     heap.set(grid);
     native!.erf(heap, 0, grid.length, grid.length);
     let worst = 0;
     grid.forEach((x, i) => (worst = Math.max(worst, Math.abs(heap[grid.length + i]! - erfReference(x)))));
-    expect(worst).toBeLessThan(4e-7);
+    // 3.8e-7 measured (about 6 float32 ulps near 1); the margin covers the FMA and non-FMA builds.
+    expect(worst).toBeLessThan(5e-7);
     const specials = new Float32Array([NaN, Infinity, -Infinity, 0, -0, 0, 0, 0, 0, 0]);
     native!.erf(specials, 0, 5, 5);
     expect(Array.from(specials.subarray(5))).toEqual([NaN, 1, -1, 0, -0]);
