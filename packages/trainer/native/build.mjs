@@ -17,7 +17,7 @@ const output = join(here, "build", "grokscope_kernels.node");
 const nodeHeaders = join(dirname(dirname(process.execPath)), "include", "node");
 const required = process.argv.includes("--require");
 
-function give(reason) {
+function skip(reason) {
   const line = `[grokscope] native kernels not built (${reason}); the wasm-openblas backend is unavailable`;
   if (required) {
     console.error(line);
@@ -27,7 +27,7 @@ function give(reason) {
   process.exit(0);
 }
 
-if (!existsSync(join(nodeHeaders, "node_api.h"))) give(`no Node headers at ${nodeHeaders}`);
+if (!existsSync(join(nodeHeaders, "node_api.h"))) skip(`no Node headers at ${nodeHeaders}`);
 const compiler = process.env.CC ?? "cc";
 // macOS resolves the N-API symbols from the node binary at load time only with this flag.
 const platformFlags = process.platform === "darwin" ? ["-undefined", "dynamic_lookup"] : [];
@@ -37,5 +37,5 @@ const result = spawnSync(
   ["-O3", "-shared", "-fPIC", "-Wall", "-Wextra", `-I${nodeHeaders}`, source, "-o", output, ...platformFlags, "-ldl"],
   { stdio: ["ignore", "inherit", "inherit"] },
 );
-if (result.error) give(`${compiler}: ${result.error.message}`);
-if (result.status !== 0) give(`${compiler} exited with ${result.status}`);
+if (result.error) skip(`${compiler}: ${result.error.message}`);
+if (result.status !== 0) skip(`${compiler} exited with ${result.status}`);
