@@ -14,6 +14,7 @@
 #include <dlfcn.h>
 #include <node_api.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
@@ -91,31 +92,45 @@ static napi_value threads(napi_env env, napi_callback_info info) {
 }
 
 /*
+ * Reads a kernel's `expected` arguments; the first must be the heap, a Float32Array. Returns 0
+ * after throwing a JS error when they are not what the kernel `name` expects.
+ */
+static int heap_call(napi_env env, napi_callback_info info, const char *name, size_t expected,
+                     napi_value *argv, float **heap, size_t *length) {
+  size_t argc = expected;
+  napi_typedarray_type type;
+  size_t byte_offset;
+  void *data;
+  napi_value buffer;
+  char message[96];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != expected) {
+    snprintf(message, sizeof message, "%s expects %zu arguments", name, expected);
+    napi_throw_type_error(env, NULL, message);
+    return 0;
+  }
+  if (napi_get_typedarray_info(env, argv[0], &type, length, &data, &buffer, &byte_offset) != napi_ok ||
+      type != napi_float32_array) {
+    snprintf(message, sizeof message, "%s: heap must be a Float32Array", name);
+    napi_throw_type_error(env, NULL, message);
+    return 0;
+  }
+  *heap = (float *)data;
+  return 1;
+}
+
+/*
  * sgemm(heap, transA, transB, M, N, K, aOffset, bOffset, cOffset, batch, aStride, bStride, cStride)
  * For each of `batch` products: C = op(A) op(B), all row-major and contiguous; op(A) is M x K,
  * op(B) K x N, C M x N. Offsets and strides count floats; a stride of 0 broadcasts that operand.
  * Every access is bounds-checked against the heap, so a wrong offset throws instead of crashing.
  */
 static napi_value gemm(napi_env env, napi_callback_info info) {
-  size_t argc = 13;
   napi_value argv[13];
-  napi_typedarray_type type;
-  size_t length, byte_offset;
-  void *data;
-  napi_value buffer;
+  float *heap;
+  size_t length;
   bool trans_a, trans_b;
   int64_t v[10]; /* M N K aOff bOff cOff batch aStride bStride cStride */
-  if (!loaded(env)) return NULL;
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 13) {
-    napi_throw_type_error(env, NULL, "sgemm expects 13 arguments");
-    return NULL;
-  }
-  CHECK(napi_get_typedarray_info(env, argv[0], &type, &length, &data, &buffer, &byte_offset));
-  if (type != napi_float32_array) {
-    napi_throw_type_error(env, NULL, "sgemm: heap must be a Float32Array");
-    return NULL;
-  }
+  if (!loaded(env) || !heap_call(env, info, "sgemm", 13, argv, &heap, &length)) return NULL;
   CHECK(napi_get_value_bool(env, argv[1], &trans_a));
   CHECK(napi_get_value_bool(env, argv[2], &trans_b));
   for (int i = 0; i < 10; i++) CHECK(napi_get_value_int64(env, argv[3 + i], &v[i]));
@@ -132,7 +147,6 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
       return NULL;
     }
   }
-  float *heap = (float *)data;
   int lda = trans_a ? (int)M : (int)K, ldb = trans_b ? (int)K : (int)N;
   for (int64_t b = 0; b < batch; b++) {
     sgemm(ROW_MAJOR, trans_a ? TRANS : NO_TRANS, trans_b ? TRANS : NO_TRANS, (int)M, (int)N, (int)K,
@@ -174,29 +188,16 @@ static void erf_loop(const float *restrict in, float *restrict out, int64_t n) {
 
 /* erf(heap, inOffset, outOffset, n): out[i] = erf(in[i]) for n floats (offsets in floats). */
 static napi_value erf_kernel(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
   napi_value argv[4];
-  napi_typedarray_type type;
-  size_t length, byte_offset;
-  void *data;
-  napi_value buffer;
+  float *heap;
+  size_t length;
   int64_t v[3]; /* inOffset outOffset n */
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 4) {
-    napi_throw_type_error(env, NULL, "erf expects 4 arguments");
-    return NULL;
-  }
-  CHECK(napi_get_typedarray_info(env, argv[0], &type, &length, &data, &buffer, &byte_offset));
-  if (type != napi_float32_array) {
-    napi_throw_type_error(env, NULL, "erf: heap must be a Float32Array");
-    return NULL;
-  }
+  if (!heap_call(env, info, "erf", 4, argv, &heap, &length)) return NULL;
   for (int i = 0; i < 3; i++) CHECK(napi_get_value_int64(env, argv[1 + i], &v[i]));
   if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[0] + v[2] > (int64_t)length || v[1] + v[2] > (int64_t)length) {
     napi_throw_range_error(env, NULL, "erf: an operand lies outside the heap");
     return NULL;
   }
-  float *heap = (float *)data;
   /* No aliasing (erf_loop's restrict): tfjs always writes a kernel's output to a new tensor. */
   erf_loop(heap + v[0], heap + v[1], v[2]);
   return NULL;
