@@ -10,7 +10,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error") errors.push(`console: ${message.text()}`);
+        // "Failed to load resource" names no URL in its text; its location does.
+        if (message.type() === "error") errors.push(`console: ${message.text()} (${message.location().url})`);
       });
       page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
       await use(errors);

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isDatabaseUnavailable } from "@grokscope/db";
 
 /** Coded errors (DESIGN.md §6): clients branch on extensions.code, never on messages. */
 export const badUserInput = (field: string, message: string, issues?: { field: string; message: string }[]) =>
@@ -15,24 +16,6 @@ export const SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 const UNAVAILABLE_MESSAGE = "the database is unavailable; retry shortly";
 export const serviceUnavailable = () =>
   new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
-
-// node-postgres reports a lost or refused connection with a Node errno or one of these messages;
-// the server says so with SQLSTATE class 08 (connection exception) or 57P (admin shutdown, starting up).
-const NET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EAI_AGAIN"]);
-const NET_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Client was closed|ECONNREFUSED/i;
-
-/** True when `error` (or anything in its cause chain) means "cannot reach the database right now". */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 8; depth++) {
-    const { code, message, errors } = e as { code?: unknown; message?: unknown; errors?: unknown };
-    if (typeof code === "string" && (NET_CODES.has(code) || /^08|^57P/.test(code))) return true;
-    if (typeof message === "string" && NET_MESSAGES.test(message)) return true;
-    // An AggregateError (IPv4 and IPv6 both refused) carries its causes in `errors`.
-    if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x))) return true;
-    e = (e as { cause?: unknown; originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /** Apollo formatError step: recodes a resolver's database outage as SERVICE_UNAVAILABLE. */
 export function formatUnavailable(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {

@@ -1,4 +1,5 @@
 export * from "./client.ts";
+export * from "./unavailable.ts";
 export * from "./migrate.ts";
 export * from "./embedded.ts";
 export * from "./schema/index.ts";

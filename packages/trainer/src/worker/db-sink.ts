@@ -1,5 +1,6 @@
 import { recordProgress, type Db, type EvaluationRecord, type EventRecord } from "@grokscope/db";
 import type { MetricKey } from "@grokscope/spec";
+import { backoff, MAX_OUTAGE_MS } from "./db-retry.ts";
 
 export interface Evaluation {
   step: number;
@@ -22,8 +23,6 @@ export interface DbSinkOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Exponential back-off with jitter, so several workers do not reconnect in lock-step. */
-const backoff = (failures: number) => Math.min(250 * 2 ** Math.min(failures - 1, 5), 5_000) * (0.75 + Math.random() * 0.5);
 
 /**
  * Buffers evaluations and writes them in batches (one transaction each, see recordProgress).
@@ -39,7 +38,7 @@ export function createDbSink(options: DbSinkOptions) {
   const flushEveryMs = options.flushEveryMs ?? 500;
   const maxBuffered = options.maxBuffered ?? 500;
   const maxHeld = options.maxHeld ?? 200_000;
-  const maxOutageMs = options.maxOutageMs ?? 5 * 60_000;
+  const maxOutageMs = options.maxOutageMs ?? MAX_OUTAGE_MS;
   const log = options.log ?? ((m: string) => console.error(`[worker ${options.workerId}] ${m}`));
   const evaluations: EvaluationRecord[] = [];
   const events: EventRecord[] = [];
