@@ -25,12 +25,6 @@ const envSchema = z.object({
    * that kill workers set it to a couple of seconds.
    */
   GROKSCOPE_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
-  /**
-   * Threads each worker's OpenBLAS uses (the wasm-openblas backend), read by OpenBLAS itself.
-   * Unset: `start` gives each of its workers an equal share of the cores, so several workers do
-   * not oversubscribe the machine.
-   */
-  OPENBLAS_NUM_THREADS: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 export type CliEnv = z.infer<typeof envSchema>;

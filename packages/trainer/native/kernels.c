@@ -49,10 +49,16 @@ static napi_value load(napi_env env, napi_callback_info info) {
   size_t len;
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   CHECK(napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len));
-  /* OpenBLAS's idle threads spin (sched_yield) for ~0.1 s after every call by default: between a
+  /* Both are read when the library initialises, so set before dlopen; a user's own setting wins.
+   * One thread by default: each product joins all its threads, so when another process wants a
+   * core (the dashboard, PostgreSQL, a second worker) products wait for a descheduled thread.
+   * bench/busy-machine.ts, paper MLP p = 97 on 2 cores: idle, 2 threads 17.2 ms/step, 1 thread
+   * 21.2; beside 2 busy processes, 2 threads 101.8 (20-112, luck), 1 thread 31.6 (plain wasm 72).
+   * Throughput comes from more workers (GROKSCOPE_WORKERS); OPENBLAS_NUM_THREADS opts in to more.
+   * OpenBLAS's idle threads spin (sched_yield) for ~0.1 s after every call by default: between a
    * step's products that kept a whole second core busy in the kernel for nothing (measured: 1.45 s
-   * of system time per 2.3 s run, 0.34 s with this, same speed). 2^4 cycles: sleep at once.
-   * Read when the library initialises, so set before dlopen; a user's own setting wins. */
+   * of system time per 2.3 s run, 0.34 s with this, same speed). 2^4 cycles: sleep at once. */
+  setenv("OPENBLAS_NUM_THREADS", "1", 0);
   setenv("OPENBLAS_THREAD_TIMEOUT", "4", 0);
   void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
   if (!lib) {

@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 /**
  * The native kernels of the "wasm-openblas" backend: a small Node-API addon (native/kernels.c,
  * built at install by native/build.mjs) with matrix products on the machine's OpenBLAS and a
- * vectorised erf. OpenBLAS reads OPENBLAS_NUM_THREADS when it loads; `grokscope start` sets it
- * per worker.
+ * vectorised erf. OpenBLAS runs on one thread unless OPENBLAS_NUM_THREADS says otherwise (read
+ * when it loads; why one: native/kernels.c).
  */
 export interface NativeKernels {
   /** OpenBLAS's own description, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH ... Cooperlake MAX_THREADS=64". */

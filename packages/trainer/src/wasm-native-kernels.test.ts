@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { selectBackend } from "./backends.ts";
 import { loadNativeKernels, openNativeKernels, type NativeKernels } from "./native-kernels.ts";
@@ -66,6 +68,20 @@ describe.runIf(native !== null)("wasm matrix products on OpenBLAS", () => {
     expect(r.shape).toEqual(outShape);
     expect(r.wasmShape).toEqual(outShape);
     expectClose(r.native, r.wasm, 5);
+  });
+
+  it("OpenBLAS runs on one thread unless OPENBLAS_NUM_THREADS asks for more (why: native/kernels.c)", () => {
+    const loader = fileURLToPath(new URL("./native-kernels.ts", import.meta.url));
+    const threadsIn = (extra: Record<string, string>) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+      if (!("OPENBLAS_NUM_THREADS" in extra)) delete env.OPENBLAS_NUM_THREADS;
+      const script = `const { loadNativeKernels } = await import(${JSON.stringify(loader)}); console.log(loadNativeKernels().threads());`;
+      const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env, encoding: "utf8", timeout: 60_000 });
+      expect(child.stderr).toBe("");
+      return Number(child.stdout.trim());
+    };
+    expect(threadsIn({})).toBe(1);
+    expect(threadsIn({ OPENBLAS_NUM_THREADS: "2" })).toBe(2);
   });
 
   it("batched and transposed both ways", () => {

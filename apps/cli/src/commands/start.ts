@@ -1,7 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { availableParallelism } from "node:os";
 import { createApiServer } from "@grokscope/api";
-import { blasThreadsPerWorker, spawnWorker, stopChild } from "../children.ts";
+import { spawnWorker, stopChild } from "../children.ts";
 import { openDatabase } from "../database.ts";
 import type { CliEnv } from "../env.ts";
 import { portOrFree } from "../ports.ts";
@@ -45,9 +44,8 @@ export async function start(env: CliEnv, log: (msg: string) => void): Promise<vo
     api = await createApiServer({ db: database.db, databaseUrl: database.url, port: apiPort, host: env.GROKSCOPE_HOST, log });
     // A worker that dies (OOM, kill -9) is replaced; the replacement's loop fails the run the
     // dead one held once its heartbeat is stale, so nothing stays "running" for long.
-    const blasThreads = blasThreadsPerWorker(availableParallelism(), env.GROKSCOPE_WORKERS, env.OPENBLAS_NUM_THREADS);
     const superviseWorker = (restartDelayMs = 1_000) => {
-      const worker = spawnWorker(database.url, blasThreads);
+      const worker = spawnWorker(database.url);
       const bornAt = Date.now();
       children.push(worker);
       worker.on("exit", (code, signal) => {

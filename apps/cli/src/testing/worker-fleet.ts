@@ -15,8 +15,7 @@ export interface WorkerProcess {
 export function spawnWorkers(count: number, databaseUrl: string): WorkerProcess[] {
   return Array.from({ length: count }, () => {
     const child = spawn(process.execPath, ["--import", "tsx", MAIN, "worker"], {
-      // One OpenBLAS thread each, as `grokscope start` would give `count` workers on a small machine.
-      env: { ...process.env, DATABASE_URL: databaseUrl, OPENBLAS_NUM_THREADS: "1" },
+      env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const output: string[] = [];

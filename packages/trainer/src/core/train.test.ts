@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRIC_KEYS, parseRunConfig, type RunConfigInput } from "@grokscope/spec";
 import { selectBackend } from "../backends.ts";
-import { nativeKernelsAvailable } from "../native-kernels.ts";
+import { loadNativeKernels, nativeKernelsAvailable } from "../native-kernels.ts";
 import { createTrainingSession } from "./session.ts";
 import { train, type Evaluation } from "./train.ts";
 
@@ -60,11 +60,14 @@ describe("train", () => {
       return evaluations.map((e) => e.metrics);
     };
     await selectBackend("wasm-openblas");
+    const threads = loadNativeKernels().threads(); // 1 unless OPENBLAS_NUM_THREADS says otherwise
+    loadNativeKernels().threads(2);
     try {
       const a = await run();
       expect(await run()).toEqual(a);
       expect(a.at(-1)!.train_loss).toBeLessThan(a[0]!.train_loss);
     } finally {
+      loadNativeKernels().threads(threads);
       await selectBackend("wasm");
     }
   });
