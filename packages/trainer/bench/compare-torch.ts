@@ -120,7 +120,8 @@ const fmt = (x: number, digits = 1) => x.toFixed(digits);
 console.log(`paper MLP p=${p} d=${d} H=${H}, train fraction 0.4, full batch, eval every ${EVAL_EVERY} steps`);
 if (nativeKernelsAvailable()) {
   const blas = loadNativeKernels();
-  console.log(`wasm-openblas: ${blas.config}, ${blas.threads()} threads`);
+  const threads = blas.threads();
+  console.log(`wasm-openblas: ${blas.config}, ${threads} thread${threads === 1 ? "" : "s"} (OPENBLAS_NUM_THREADS)`);
 }
 console.log("| impl | seeds | ms/step | seed-steps/s | GFLOP/s nominal | GFLOP/s actual work | ratio vs pytorch-2t |");
 console.log("|---|---|---|---|---|---|---|");
