@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { parseRunConfig, type RunConfig } from "@grokscope/spec";
 import { createTestDatabase } from "../testing/index.ts";
-import { claimNextRun, createRun, sweepStaleRuns, finishRun, getRun, requestCancel } from "./runs.ts";
+import pg from "pg";
+import { claimNextRun, createRun, sweepStaleRuns, finishRun, getRun, requestCancel, requeueRun } from "./runs.ts";
+import { RUN_CHANNEL } from "./notify.ts";
 import { listRuns } from "./run-list.ts";
 import { recordProgress } from "./progress.ts";
 import { sql } from "drizzle-orm";
@@ -84,3 +86,39 @@ describe("runs as a queue", () => {
     expect(points.rows[0]).toEqual({ n: 1 });
   });
 });
+
+describe("announcing a worker's outcome on the run channel", () => {
+  it("finishRun and requeueRun announce a change once, in its transaction; a repeat that changes nothing is silent", async () => {
+    const heard: string[] = [];
+    const listener = new pg.Client({ connectionString: t.url });
+    await listener.connect();
+    listener.on("notification", (m) => void (m.payload && heard.push(m.payload)));
+    await listener.query(`LISTEN ${RUN_CHANNEL}`);
+    try {
+      const { run } = await createRun(t.db, { name: "announced", config: config() });
+      // Running on worker w-announce, set by hand: no announcement of its own.
+      const claim = () => t.db.execute(sql`UPDATE runs SET status = 'running', worker_id = 'w-announce' WHERE id = ${run.id}`);
+      await claim();
+      await waitUntil(() => heard.length === 1); // createRun's
+      expect(await requeueRun(t.db, run.id, "w-announce", "requeued: shut down")).toBe(true);
+      await claim();
+      expect(await finishRun(t.db, run.id, "w-announce", { status: "succeeded" })).toBe(true);
+      // What a worker retrying after a lost reply does: the run is finished already.
+      expect(await finishRun(t.db, run.id, "w-announce", { status: "succeeded" })).toBe(false);
+      expect(await requeueRun(t.db, run.id, "w-announce", "requeued: shut down")).toBe(false);
+      await waitUntil(() => heard.length >= 3);
+      await new Promise((r) => setTimeout(r, 200)); // room for a stray extra one
+      expect(heard).toEqual([run.id, run.id, run.id]);
+    } finally {
+      await listener.end();
+    }
+  });
+});
+
+async function waitUntil(done: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

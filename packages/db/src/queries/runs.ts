@@ -112,13 +112,17 @@ export async function finishRun(
   workerId: string,
   outcome: { status: Extract<RunStatus, "succeeded" | "failed" | "cancelled">; error?: string; summary?: RunSummaryValues },
 ): Promise<boolean> {
-  const [row] = await db
-    .update(runs)
-    .set({ status: outcome.status, error: outcome.error ?? null, finishedAt: sql`now()`, heartbeatAt: sql`now()`, ...outcome.summary })
-    .where(and(eq(runs.id, id), eq(runs.workerId, workerId), eq(runs.status, "running")))
-    .returning({ id: runs.id });
-  if (row) await notifyRunChanged(db, id);
-  return Boolean(row);
+  // One transaction, so the change is announced exactly when it commits: a worker retrying this
+  // after a lost reply finds the run finished already and would otherwise never announce it.
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(runs)
+      .set({ status: outcome.status, error: outcome.error ?? null, finishedAt: sql`now()`, heartbeatAt: sql`now()`, ...outcome.summary })
+      .where(and(eq(runs.id, id), eq(runs.workerId, workerId), eq(runs.status, "running")))
+      .returning({ id: runs.id });
+    if (row) await notifyRunChanged(tx, id);
+    return Boolean(row);
+  });
 }
 
 /**
@@ -127,13 +131,15 @@ export async function finishRun(
  * its attempts. Returns false when the worker no longer owns the run.
  */
 export async function requeueRun(db: Db, id: string, workerId: string, reason: string): Promise<boolean> {
-  const [row] = await db
-    .update(runs)
-    .set({ status: "queued", workerId: null, error: reason, attempts: sql`greatest(${runs.attempts} - 1, 0)` })
-    .where(and(eq(runs.id, id), eq(runs.workerId, workerId), eq(runs.status, "running")))
-    .returning({ id: runs.id });
-  if (row) await notifyRunChanged(db, id);
-  return Boolean(row);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(runs)
+      .set({ status: "queued", workerId: null, error: reason, attempts: sql`greatest(${runs.attempts} - 1, 0)` })
+      .where(and(eq(runs.id, id), eq(runs.workerId, workerId), eq(runs.status, "running")))
+      .returning({ id: runs.id });
+    if (row) await notifyRunChanged(tx, id);
+    return Boolean(row);
+  });
 }
 
 /** A stale run with a resume checkpoint is requeued at most this many attempts in all. */
