@@ -16,6 +16,7 @@ if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const config = parsed.config;
 
 const plan: { backend: BackendRequest; warmup: number; steps: number }[] = [
+  { backend: "wasm-openblas", warmup: 5, steps: 30 },
   { backend: "wasm", warmup: 5, steps: 30 },
   { backend: "cpu", warmup: 1, steps: 2 }, // pure JS: seconds per step
 ];
@@ -25,9 +26,9 @@ const stepsArg = process.argv[3] ? Number(process.argv[3]) : undefined;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 for (const entry of plan.filter((e) => !only || e.backend === only)) {
-  let tf;
+  let tf, backend: string;
   try {
-    ({ tf } = await selectBackend(entry.backend));
+    ({ tf, backend } = await selectBackend(entry.backend));
   } catch (error) {
     console.log(`${entry.backend}: unavailable (${(error as Error).message})`);
     continue;
@@ -62,7 +63,7 @@ for (const entry of plan.filter((e) => !only || e.backend === only)) {
   }
   const ms = median(stepMs);
   console.log(
-    `${tf.getBackend().padEnd(6)} p=${config.p} N_train=${n}: ${ms.toFixed(1)} ms/step (median of ${stepMs.length}, min ${Math.min(...stepMs).toFixed(1)}), ` +
+    `${backend.padEnd(13)} p=${config.p} N_train=${n}: ${ms.toFixed(1)} ms/step (median of ${stepMs.length}, min ${Math.min(...stepMs).toFixed(1)}), ` +
       `${(flopsPerStep / ms / 1e6).toFixed(1)} GFLOP/s nominal (${(flopsPerStep / 1e9).toFixed(2)} GFLOP/step), ` +
       `step with grad/update norms ${median(trackedMs).toFixed(1)} ms, evaluation over all ${session.data[0]!.all.a.length} pairs ${median(evalMs).toFixed(1)} ms`,
   );
