@@ -2,9 +2,9 @@
  * grokscope_kernels: a Node-API addon with native versions of the two kernels that dominate a
  * training step on the tfjs wasm backend, working in place on memory the wasm backend owns (its
  * heap, passed as a Float32Array view, so nothing is copied):
- *   - single-precision matrix products on the machine's OpenBLAS. Why: wasm SIMD has no FMA and
- *     runs on one thread in Node; OpenBLAS uses native FMA on every core (PERF-NOTES.md,
- *     "a native kernel path");
+ *   - single-precision matrix products on the machine's OpenBLAS. Why: wasm SIMD has no FMA;
+ *     OpenBLAS uses native FMA and wide vectors, ~2x wasm's speed even on one thread
+ *     (PERF-NOTES.md, "a native kernel path"; threads: see load() below);
  *   - erf (the exact GeLU's), vectorised: wasm's is a scalar loop, ~20 % of an MLP step.
  *
  * OpenBLAS is opened with dlopen at run time, so this file compiles without any BLAS headers or

@@ -10,7 +10,7 @@ import { useNativeKernels } from "./wasm-native-kernels.ts";
  * optional dependencies whose installers download libtensorflow, so offline they are simply
  * absent: a missing one is skipped with one log line; a run that *requests* it fails naming the
  * package. "wasm-openblas" is the wasm backend with its matrix products on the machine's
- * OpenBLAS, using every core where wasm in Node uses one, and a vectorised erf
+ * OpenBLAS (native FMA; one thread unless OPENBLAS_NUM_THREADS says more) and a vectorised erf
  * (wasm-native-kernels.ts).
  */
 export type BackendRequest = "auto" | "tensorflow-gpu" | "tensorflow" | "wasm-openblas" | "wasm" | "cpu";
